@@ -6,14 +6,9 @@
  * the order channels and groups appear in every output.
  */
 
-/** A distribution of a non-negative duration, in seconds. */
-export type DistSpec =
-  | { dist: 'fixed'; value: number }
-  | { dist: 'exponential'; mean: number }
-  | { dist: 'lognormal'; mean: number; cv: number }
-  | { dist: 'gamma'; mean: number; cv: number }
-  | { dist: 'uniform'; min: number; max: number }
-  | { dist: 'empirical'; values: number[] };
+/** A distribution of a non-negative duration, in seconds (defined with the engine's samplers). */
+import type { DistSpec } from '../engine/distributions.js';
+export type { DistSpec };
 
 /**
  * A piecewise-constant arrival rate covering the horizon: interval i spans
@@ -39,6 +34,11 @@ export interface Channel {
   /** Queue priority: a freed agent serves the highest first (larger = served first). Default 0. */
   priority: number;
   arrivals: ArrivalRates;
+  /**
+   * Scripted arrivals: exact arrival times (ascending), replacing the Poisson process.
+   * For exact-trace tests and classroom walk-throughs (`arrivals: { times: [...] }`).
+   */
+  arrivalTimesSec?: number[];
   /** Talk time (customer present). */
   handle: DistSpec;
   /** After-contact work; agent busy, customer gone. Absent = no wrap-up. */

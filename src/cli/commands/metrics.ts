@@ -1,0 +1,78 @@
+/** `ccsim metrics <log>`: the same KPIs as `run`, computed from a contact log on disk. */
+import type { CommandModule } from 'yargs';
+import { LogFormatError, readContactLog } from '../../logs/read.js';
+import { InputError, MSG, inputError } from '../../messages.js';
+import { measure, SERVICE_LEVEL_FORMULAS, type MeasureOptions, type ServiceLevelFormula } from '../../metrics/index.js';
+import { studyJson, summarizeStudy } from '../../plan/study.js';
+import { renderKpiTable } from '../../report/kpiTable.js';
+import { writeSummaryFiles } from '../../report/summaryFiles.js';
+import { existsSync } from 'node:fs';
+import { io } from '../io.js';
+import { durationFlag } from '../options.js';
+
+interface MetricsArgs {
+  log: string;
+  json?: boolean;
+  warmup?: string;
+  horizon?: string;
+  interval?: string;
+  within?: string;
+  slFormula?: string;
+  report?: string;
+}
+
+export const metricsCommand: CommandModule<object, MetricsArgs> = {
+  command: 'metrics <log>',
+  describe: 'compute the KPIs from an existing contact log (.csv or .ndjson, ours or an export in our columns)',
+  builder: (y) =>
+    y
+      .positional('log', { type: 'string', demandOption: true, describe: 'leg file written by `ccsim run --log` (side files are read when present)' })
+      .option('json', { type: 'boolean', describe: 'print JSON instead of a table' })
+      .option('warmup', { type: 'string', describe: 'ignore contacts arriving before this (default: from the .meta.json, else 0)' })
+      .option('horizon', { type: 'string', describe: 'end of the observed period (default: from .meta.json, else the last time in the log)' })
+      .option('interval', { type: 'string', describe: 'reporting interval (default: from .meta.json, else 30m)' })
+      .option('within', { type: 'string', describe: 'service-level threshold for every channel (default: from .meta.json, else 20s)' })
+      .option('sl-formula', { type: 'string', choices: SERVICE_LEVEL_FORMULAS as string[], describe: 'service-level variant' })
+      .option('report', { type: 'string', describe: 'write summary.json and per-interval CSVs into this directory' })
+      .example('$0 metrics out/calls.csv', 'KPIs of a log written by `ccsim run --log out/calls.csv`'),
+  handler: (argv) => {
+    if (!existsSync(argv.log)) throw inputError(MSG.fileNotFound(argv.log), { file: argv.log });
+    let read;
+    try {
+      read = readContactLog(argv.log);
+    } catch (e) {
+      if (e instanceof LogFormatError) throw inputError(MSG.badLogFile(e.what), { file: e.file ?? argv.log, path: e.where });
+      if (e instanceof SyntaxError) throw inputError(MSG.badLogFile(`the .meta.json side file is not JSON: ${e.message}`), { file: argv.log });
+      throw e;
+    }
+    const meta = read.meta;
+    const within = durationFlag(argv.within, '--within');
+    const withinSec: Record<string, number> = {};
+    for (const c of read.logs[0].channels) withinSec[c] = within ?? meta?.withinSec?.[c] ?? meta?.defaultWithinSec ?? 20;
+    const horizonSec = durationFlag(argv.horizon, '--horizon') ?? read.logs[0].horizonSec;
+    const opts: MeasureOptions = {
+      warmupSec: durationFlag(argv.warmup, '--warmup') ?? meta?.warmupSec ?? 0,
+      horizonSec,
+      intervalSec: durationFlag(argv.interval, '--interval') ?? meta?.intervalSec ?? 1800,
+      startClockSec: meta?.startClockSec ?? 0,
+      serviceLevelFormula: (argv.slFormula ?? meta?.serviceLevelFormula ?? 'offered') as ServiceLevelFormula,
+      shortAbandonSec: meta?.shortAbandonSec ?? 0,
+      withinSec,
+      defaultWithinSec: within ?? meta?.defaultWithinSec ?? 20,
+    };
+    if (!(opts.intervalSec > 0)) throw new InputError({ path: '--interval', what: 'the interval must be longer than 0', fix: 'write e.g. --interval 30m' });
+    if (!(opts.horizonSec > opts.warmupSec)) {
+      throw new InputError({ path: '--warmup', what: `warm-up ${opts.warmupSec}s is not before the horizon ${opts.horizonSec}s`, fix: 'use a shorter --warmup or a longer --horizon' });
+    }
+    for (const log of read.logs) log.horizonSec = horizonSec;
+    const result = summarizeStudy(meta?.scenario ?? argv.log, meta?.seed ?? 0, read.logs.map((l) => measure(l, opts)), opts);
+    const out = io();
+    if (argv.json) out.out(JSON.stringify(studyJson(result), null, 2) + '\n');
+    else out.out(renderKpiTable(result, result.summary, {}, withinSec));
+    if (!read.hasAgentStates) out.err('note: no agent-state file beside the log, so occupancy is not reported\n');
+    if (argv.report) {
+      const paths = writeSummaryFiles(argv.report, { json: studyJson(result), intervals: result.intervals, intervalSec: opts.intervalSec });
+      out.err(`wrote ${paths.join(', ')}\n`);
+    }
+  },
+};

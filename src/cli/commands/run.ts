@@ -1,0 +1,116 @@
+/** `ccsim run <scenario>`: simulate, print the KPI table or JSON, optionally write a report and the log. */
+import type { CommandModule } from 'yargs';
+import { LogWriter, logFormatOf, type LogMeta } from '../../logs/files.js';
+import { InputError, MSG, inputError } from '../../messages.js';
+import { runStudy, studyJson, type StudyResult } from '../../plan/study.js';
+import { renderKpiTable } from '../../report/kpiTable.js';
+import { writeSummaryFiles } from '../../report/summaryFiles.js';
+import { loadScenario } from '../../scenario/index.js';
+import type { Scenario } from '../../scenario/types.js';
+import { io } from '../io.js';
+import { assertNotInput, nonNegativeInt, positiveInt } from '../options.js';
+import { progress } from '../progress.js';
+
+interface RunArgs {
+  scenario: string;
+  replications?: number;
+  seed?: number;
+  json?: boolean;
+  report?: string;
+  log?: string;
+}
+
+export const runCommand: CommandModule<object, RunArgs> = {
+  command: 'run <scenario>',
+  describe: 'simulate a scenario; print KPIs (table or --json), optionally write a report and the contact log',
+  builder: (y) =>
+    y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml, .yml or .json)' })
+      .option('replications', { alias: 'r', type: 'number', describe: 'independent replications (default: the scenario\'s, else 10)' })
+      .option('seed', { type: 'number', describe: 'master seed (default: the scenario\'s)' })
+      .option('json', { type: 'boolean', describe: 'print the KPI document as JSON' })
+      .option('report', { type: 'string', describe: 'write summary.json and per-interval CSVs into this directory' })
+      .option('log', { type: 'string', describe: 'write the contact log to FILE.csv or FILE.ndjson (plus .agents and .meta.json side files)' })
+      .example('$0 run scenarios/retail-bank-day.yaml', 'KPI table of the default scenario')
+      .example('$0 run scenarios/single-queue-erlang-a.yaml -r 20 --json', 'JSON with 95 % CIs over 20 replications')
+      .example('$0 run scenarios/retail-bank-day.yaml --log out/calls.csv', 'also write every leg'),
+  handler: (argv) => {
+    const scenario = loadScenario(argv.scenario);
+    const replications = positiveInt(argv.replications, '--replications') ?? scenario.replications;
+    const seed = nonNegativeInt(argv.seed, '--seed') ?? scenario.seed;
+    const writer = argv.log ? openLog(argv.log, argv.scenario, scenario, seed, replications) : undefined;
+    const bar = progress(`simulating ${scenario.name}`, Boolean(argv.json));
+    let result: StudyResult;
+    try {
+      result = runStudy(scenario, {
+        replications,
+        seed,
+        onLog: writer ? (log) => writer.write(log) : undefined,
+        onProgress: (d, t) => bar.update(d, t),
+      });
+      writer?.commit();
+    } catch (e) {
+      writer?.abort();
+      throw e;
+    } finally {
+      bar.done();
+    }
+    const out = io();
+    if (argv.json) out.out(JSON.stringify(studyJson(result), null, 2) + '\n');
+    else out.out(renderKpiTable(result, result.summary, targetsOf(scenario), result.measureOptions.withinSec));
+    if (argv.report) {
+      const paths = writeSummaryFiles(argv.report, {
+        json: studyJson(result),
+        intervals: result.intervals,
+        intervalSec: result.measureOptions.intervalSec,
+        inputs: inputsOf(argv.scenario, scenario),
+      });
+      out.err(`wrote ${paths.join(', ')}\n`);
+    }
+    if (argv.log) out.err(`wrote the contact log to ${argv.log}\n`);
+  },
+};
+
+function openLog(path: string, scenarioFile: string, s: Scenario, seed: number, replications: number): LogWriter {
+  const format = logFormatOf(path);
+  if (!format) throw inputError(MSG.unknownLogExtension(path), { path: '--log' });
+  assertNotInput(path, [scenarioFile], '--log');
+  const meta: LogMeta = {
+    format: 'ccsim-log',
+    version: 1,
+    scenario: s.name,
+    seed,
+    replications,
+    horizonSec: s.horizonSec,
+    warmupSec: s.metrics.warmupSec,
+    intervalSec: s.metrics.intervalSec,
+    startClockSec: s.startClockSec,
+    serviceLevelFormula: s.metrics.serviceLevelFormula,
+    shortAbandonSec: s.metrics.shortAbandonSec,
+    defaultWithinSec: s.metrics.defaultWithinSec,
+    withinSec: Object.fromEntries(Object.values(s.channels).map((c) => [c.id, c.target?.withinSec ?? s.metrics.defaultWithinSec])),
+    channels: Object.values(s.channels).map((c) => ({ id: c.id, kind: c.kind })),
+    groups: Object.keys(s.groups),
+  };
+  try {
+    return new LogWriter(path, format, meta);
+  } catch (e) {
+    throw new InputError({ path: '--log', what: `cannot write '${path}': ${(e as Error).message}`, fix: 'check that the directory exists and is writable' });
+  }
+}
+
+function targetsOf(s: Scenario) {
+  return Object.fromEntries(Object.values(s.channels).map((c) => [c.id, c.target]));
+}
+
+/** The scenario's key inputs, recorded in summary.json for reproducibility. */
+function inputsOf(file: string, s: Scenario): object {
+  return {
+    file,
+    horizonSec: s.horizonSec,
+    warmupSec: s.metrics.warmupSec,
+    startClockSec: s.startClockSec,
+    channels: Object.fromEntries(Object.values(s.channels).map((c) => [c.id, { kind: c.kind, handle: c.handle, wrapup: c.wrapup, patience: c.patience, target: c.target }])),
+    groups: Object.fromEntries(Object.values(s.groups).map((g) => [g.id, { staffing: g.staffing, skills: g.skills }])),
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * Contact metrics of one replication, per channel, per interval and in total: pure
+ * functions of the leg table.
+ *
+ * One pass over the legs fills a grid of accumulator cells, one per (interval, channel)
+ * plus a whole-run row; every KPI is then a ratio of cell fields. A leg counts in the
+ * interval it arrived in, as planners count calls.
+ */
+import { OUTCOME } from '../logs/codes.js';
+import type { ContactLog } from '../logs/contactLog.js';
+import type { MeasureOptions } from './options.js';
+
+// Fields of an accumulator cell.
+const OFFERED = 0;
+const ANSWERED = 1;
+const ABANDONED = 2;
+const ANSWERED_WITHIN = 3;
+const ABANDONED_WITHIN = 4;
+const SUM_ANSWER_WAIT = 5;
+const SUM_WAIT = 6;
+const N_WAIT = 7;
+const N_HANDLED = 8;
+const SUM_HANDLE = 9;
+const OPEN = 10;
+const FIELDS = 11;
+
+export type KpiRecord = Record<string, number>;
+
+export interface ContactKpis {
+  /** Per channel name. */
+  channels: Record<string, KpiRecord>;
+  total: KpiRecord;
+  /** Per interval (index i covers [i·intervalSec, (i+1)·intervalSec)), per channel name. */
+  intervals: Record<string, KpiRecord>[];
+}
+
+/** Number of reporting intervals that cover [0, horizon). */
+export function intervalCount(opts: MeasureOptions): number {
+  return Math.max(1, Math.ceil(opts.horizonSec / opts.intervalSec - 1e-9));
+}
+
+/** Contact KPIs of one replication's log. */
+export function contactKpis(log: ContactLog, opts: MeasureOptions): ContactKpis {
+  const legs = log.legs;
+  const nc = log.channels.length;
+  const ni = intervalCount(opts);
+  const cells = new Float64Array((ni + 1) * nc * FIELDS);
+  const within = Float64Array.from(log.channels, (c) => opts.withinSec[c] ?? opts.defaultWithinSec);
+  // Waits of answered and abandoned legs, with their channel, for the 90th percentiles.
+  const waits = new Float64Array(legs.length);
+  const waitChannel = new Uint16Array(legs.length);
+  let nWaits = 0;
+  const whole = ni * nc * FIELDS;
+
+  for (let r = 0; r < legs.length; r++) {
+    const arrival = legs.arrival[r];
+    if (!(arrival >= opts.warmupSec) || !(arrival < opts.horizonSec)) continue;
+    const entry = legs.queueEntry[r];
+    if (Number.isNaN(entry)) continue; // never queued: IVR-contained, IVR-abandoned or blocked
+    const c = legs.channel[r];
+    const answer = legs.answer[r];
+    const abandon = legs.abandon[r];
+    const answered = !Number.isNaN(answer);
+    const abandoned = !answered && !Number.isNaN(abandon);
+    const wait = answered ? answer - entry : abandoned ? abandon - entry : NaN;
+    if (abandoned && wait < opts.shortAbandonSec) continue; // short abandon: not offered
+    const i = Math.min(ni - 1, Math.floor(arrival / opts.intervalSec));
+    const base = (i * nc + c) * FIELDS;
+    const wbase = whole + c * FIELDS;
+    add(cells, base, wbase, OFFERED, 1);
+    if (answered) {
+      add(cells, base, wbase, ANSWERED, 1);
+      add(cells, base, wbase, SUM_ANSWER_WAIT, wait);
+      if (wait <= within[c]) add(cells, base, wbase, ANSWERED_WITHIN, 1);
+    } else if (abandoned) {
+      add(cells, base, wbase, ABANDONED, 1);
+      if (wait <= within[c]) add(cells, base, wbase, ABANDONED_WITHIN, 1);
+    } else {
+      add(cells, base, wbase, OPEN, 1);
+    }
+    if (answered || abandoned) {
+      add(cells, base, wbase, SUM_WAIT, wait);
+      add(cells, base, wbase, N_WAIT, 1);
+      waits[nWaits] = wait;
+      waitChannel[nWaits++] = c;
+    }
+    if (legs.outcome[r] !== OUTCOME.open && !Number.isNaN(legs.wrapEnd[r]) && answered) {
+      add(cells, base, wbase, N_HANDLED, 1);
+      add(cells, base, wbase, SUM_HANDLE, legs.wrapEnd[r] - answer);
+    }
+  }
+
+  const channels: Record<string, KpiRecord> = {};
+  const totalCell = new Float64Array(FIELDS);
+  const scratch = new Float64Array(nc > 1 ? nWaits : 0);
+  for (let c = 0; c < nc; c++) {
+    const cell = cells.subarray(whole + c * FIELDS, whole + (c + 1) * FIELDS);
+    let p90: number;
+    if (nc === 1) p90 = percentile90(waits.subarray(0, nWaits));
+    else {
+      let m = 0;
+      for (let k = 0; k < nWaits; k++) if (waitChannel[k] === c) scratch[m++] = waits[k];
+      p90 = percentile90(scratch.subarray(0, m));
+    }
+    channels[log.channels[c]] = kpisOf(cell, opts, p90);
+    for (let f = 0; f < FIELDS; f++) totalCell[f] += cell[f];
+  }
+  // Last use of `waits`: the in-place selection may reorder it.
+  const total = kpisOf(totalCell, opts, percentile90(waits.subarray(0, nWaits)));
+
+  const intervals: Record<string, KpiRecord>[] = [];
+  for (let i = 0; i < ni; i++) {
+    const row: Record<string, KpiRecord> = {};
+    for (let c = 0; c < nc; c++) {
+      const base = (i * nc + c) * FIELDS;
+      row[log.channels[c]] = kpisOf(cells.subarray(base, base + FIELDS), opts, NaN);
+    }
+    intervals.push(row);
+  }
+  return { channels, total, intervals };
+}
+
+function add(cells: Float64Array, base: number, wholeBase: number, field: number, v: number): void {
+  cells[base + field] += v;
+  cells[wholeBase + field] += v;
+}
+
+/** KPIs from one cell; NaN where a ratio has no denominator (left out of the output later). */
+function kpisOf(cell: Float64Array, opts: MeasureOptions, p90: number): KpiRecord {
+  const offered = cell[OFFERED];
+  const answered = cell[ANSWERED];
+  const abandoned = cell[ABANDONED];
+  const k: KpiRecord = {
+    offered,
+    answered,
+    abandoned,
+    answerRate: ratio(answered, offered),
+    abandonRate: ratio(abandoned, offered),
+    serviceLevel: serviceLevel(cell, opts),
+    asaSeconds: ratio(cell[SUM_ANSWER_WAIT], answered),
+    avgWaitSeconds: ratio(cell[SUM_WAIT], cell[N_WAIT]),
+    p90WaitSeconds: p90,
+    ahtSeconds: ratio(cell[SUM_HANDLE], cell[N_HANDLED]),
+    openEnd: cell[OPEN],
+  };
+  return k;
+}
+
+/**
+ * Service level by the scenario's formula; the numerator is always "answered within T":
+ * - offered: ÷ offered (default; the analytic models' definition)
+ * - answered: ÷ answered
+ * - offeredMinusShortAbandons: ÷ (offered − abandoned within T)
+ * - answeredPlusLateAbandons: ÷ (answered + abandoned after T)
+ */
+function serviceLevel(cell: Float64Array, opts: MeasureOptions): number {
+  const within = cell[ANSWERED_WITHIN];
+  switch (opts.serviceLevelFormula) {
+    case 'offered':
+      return ratio(within, cell[OFFERED]);
+    case 'answered':
+      return ratio(within, cell[ANSWERED]);
+    case 'offeredMinusShortAbandons':
+      return ratio(within, cell[OFFERED] - cell[ABANDONED_WITHIN]);
+    case 'answeredPlusLateAbandons':
+      return ratio(within, cell[ANSWERED] + cell[ABANDONED] - cell[ABANDONED_WITHIN]);
+  }
+}
+
+function ratio(a: number, b: number): number {
+  return b > 0 ? a / b : NaN;
+}
+
+/**
+ * 90th percentile by nearest rank: the smallest value with at least 90 % of values at or
+ * below it. Found by selection in O(n), which reorders `values` in place.
+ */
+export function percentile90(values: Float64Array): number {
+  if (values.length === 0) return NaN;
+  return selectKth(values, Math.max(0, Math.ceil(0.9 * values.length) - 1));
+}
+
+/** The k-th smallest value (0-based), by Hoare's quickselect with a median-of-three pivot. */
+export function selectKth(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    // Median of three as pivot keeps sorted or constant inputs from going quadratic.
+    const x = a[lo], y = a[mid], z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
+}

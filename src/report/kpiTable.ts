@@ -1,0 +1,89 @@
+/**
+ * The KPI table a person reads in the terminal: metrics down, channels (and total)
+ * across, each cell "mean ± half-width" of the 95 % CI.
+ */
+import { CONTACT_METRICS, GROUP_METRICS, type Unit } from '../metrics/definitions.js';
+import type { Estimate, Summary } from '../metrics/index.js';
+
+export interface TableTargets {
+  /** Channel → SL target and threshold, to print "target 80 % in 20s: met/missed". */
+  [channel: string]: { serviceLevel: number; withinSec: number } | undefined;
+}
+
+export interface TableHeader {
+  scenario: string;
+  seed: number;
+  replications: number;
+}
+
+/** Render a summary as an aligned text table. */
+export function renderKpiTable(h: TableHeader, s: Summary, targets: TableTargets = {}, withinSec: Record<string, number> = {}): string {
+  const cols = [...Object.keys(s.channels), 'total'];
+  const get = (col: string): Record<string, Estimate> => (col === 'total' ? s.total : s.channels[col]);
+  const rows: string[][] = [['', ...cols]];
+  for (const m of CONTACT_METRICS) {
+    if (!cols.some((c) => get(c)[m.key])) continue;
+    let label = m.label;
+    if (m.key === 'serviceLevel') {
+      const ths = new Set(Object.keys(s.channels).map((c) => withinSec[c]).filter((x) => x !== undefined));
+      if (ths.size === 1) label = `service level (${[...ths][0]}s)`;
+    }
+    rows.push([label + unitSuffix(m.unit), ...cols.map((c) => cell(get(c)[m.key], m.unit))]);
+  }
+  const targetRow = cols.map((c) => {
+    const t = targets[c];
+    const sl = c === 'total' ? undefined : get(c).serviceLevel;
+    if (!t || !sl) return '';
+    return `${sl.mean >= t.serviceLevel ? 'met' : 'MISSED'} (${pct(t.serviceLevel)} in ${t.withinSec}s)`;
+  });
+  if (targetRow.some((x) => x)) rows.push(['SL target', ...targetRow]);
+
+  const out: string[] = [];
+  out.push(`${h.scenario}: seed ${h.seed}, ${h.replications} replication${h.replications === 1 ? '' : 's'}; mean ± 95 % CI half-width`);
+  out.push('');
+  out.push(...align(rows));
+  const groups = Object.keys(s.groups);
+  if (groups.length) {
+    out.push('');
+    const g: string[][] = [['group', ...GROUP_METRICS.map((m) => m.label + unitSuffix(m.unit))]];
+    for (const id of groups) g.push([id, ...GROUP_METRICS.map((m) => cell(s.groups[id][m.key], m.unit))]);
+    out.push(...align(g));
+  }
+  return out.join('\n') + '\n';
+}
+
+function unitSuffix(u: Unit): string {
+  return u === 'seconds' ? ' (s)' : '';
+}
+
+function cell(e: Estimate | undefined, unit: Unit): string {
+  if (!e) return '–';
+  const half = (e.hi - e.lo) / 2;
+  const fmt = (v: number) => format(v, unit);
+  return half > 0 ? `${fmt(e.mean)} ± ${fmt(half)}` : fmt(e.mean);
+}
+
+function format(v: number, unit: Unit): string {
+  switch (unit) {
+    case 'rate':
+      return pct(v);
+    case 'count':
+      return Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : trim(v.toFixed(1));
+    case 'seconds':
+    case 'hours':
+      return v >= 100 ? v.toFixed(0) : v.toFixed(1);
+  }
+}
+
+function pct(v: number): string {
+  return `${(v * 100).toFixed(1)}%`;
+}
+
+function trim(s: string): string {
+  return s.endsWith('.0') ? s.slice(0, -2) : s;
+}
+
+function align(rows: string[][]): string[] {
+  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => (r[j] ?? '').length)));
+  return rows.map((r) => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('  ').trimEnd());
+}

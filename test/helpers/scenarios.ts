@@ -1,0 +1,67 @@
+/** Hand-built normalized scenarios for model and metric tests (no file loading involved). */
+import type { Channel, DistSpec, Group, Scenario } from '../../src/scenario/types.js';
+
+export const fixed = (value: number): DistSpec => ({ dist: 'fixed', value });
+export const expo = (mean: number): DistSpec => ({ dist: 'exponential', mean });
+
+export interface ChannelInput {
+  perHour?: number;
+  times?: number[];
+  handle: DistSpec;
+  wrapup?: DistSpec;
+  patience?: DistSpec;
+  priority?: number;
+  withinSec?: number;
+}
+
+export interface GroupInput {
+  agents: number | { intervalSec: number; agents: number[] };
+  skills: string[];
+}
+
+/** A scenario from compact channel and group descriptions. */
+export function scenario(
+  channels: Record<string, ChannelInput>,
+  groups: Record<string, GroupInput>,
+  opts: { horizonSec?: number; warmupSec?: number; seed?: number; intervalSec?: number } = {},
+): Scenario {
+  const horizonSec = opts.horizonSec ?? 3600;
+  const ch: Record<string, Channel> = {};
+  for (const [id, c] of Object.entries(channels)) {
+    ch[id] = {
+      id,
+      kind: 'call',
+      priority: c.priority ?? 0,
+      arrivals: { intervalSec: horizonSec, ratesPerSec: [(c.perHour ?? 0) / 3600] },
+      arrivalTimesSec: c.times,
+      handle: c.handle,
+      wrapup: c.wrapup,
+      patience: c.patience,
+      target: c.withinSec !== undefined ? { serviceLevel: 0.8, withinSec: c.withinSec } : undefined,
+    };
+  }
+  const gr: Record<string, Group> = {};
+  for (const [id, g] of Object.entries(groups)) {
+    gr[id] = {
+      id,
+      skills: g.skills,
+      staffing: typeof g.agents === 'number' ? { kind: 'constant', agents: g.agents } : { kind: 'table', ...g.agents },
+    };
+  }
+  return {
+    name: 'test',
+    seed: opts.seed ?? 1,
+    replications: 1,
+    horizonSec,
+    startClockSec: 0,
+    metrics: {
+      warmupSec: opts.warmupSec ?? 0,
+      intervalSec: opts.intervalSec ?? 1800,
+      serviceLevelFormula: 'offered',
+      shortAbandonSec: 0,
+      defaultWithinSec: 20,
+    },
+    channels: ch,
+    groups: gr,
+  };
+}
