@@ -2,12 +2,14 @@
  * From logs to the numbers users see: `measure` turns one replication's log into KPI
  * records, `summarize` turns several replications' records into means with 95 % CIs.
  * A KPI with no value in any replication (a ratio with nothing to divide by, FCR
- * without resolution data) is left out, never zero-filled.
+ * without resolution data) is left out, never zero-filled. A replication where a ratio
+ * has no denominator (no call answered in an interval: no ASA) does not count towards
+ * that KPI's mean. CIs are clipped to the metric's range ([0, 1] for rates, ≥ 0 else).
  */
 import type { ContactLog } from '../logs/contactLog.js';
 import { estimate, type Estimate } from './confidence.js';
 import { contactKpis, intervalCount, type KpiRecord } from './contacts.js';
-import { CONTACT_METRICS, GROUP_INTERVAL_METRICS, GROUP_METRICS } from './definitions.js';
+import { CONTACT_METRICS, GROUP_INTERVAL_METRICS, GROUP_METRICS, type MetricDefinition, type Unit } from './definitions.js';
 import { groupKpis } from './groups.js';
 import type { MeasureOptions } from './options.js';
 
@@ -85,14 +87,20 @@ export function clockLabel(sec: number): string {
   return `${day > 0 ? `d${day + 1} ` : ''}${hh}:${mm}`;
 }
 
-function combine(records: readonly KpiRecord[], order: readonly { key: string }[]): EstimateRecord {
+function combine(records: readonly KpiRecord[], order: readonly MetricDefinition[]): EstimateRecord {
   const out: EstimateRecord = {};
-  for (const { key } of order) {
+  for (const { key, unit } of order) {
     const values = records.map((r) => r?.[key]).filter((v): v is number => v !== undefined && Number.isFinite(v));
     const e = estimate(values);
-    if (e) out[key] = e;
+    if (e) out[key] = clip(e, unit);
   }
   return out;
+}
+
+/** A t interval can leave the metric's range (a rate below 0 with few events); clip it to the range. */
+function clip(e: Estimate, unit: Unit): Estimate {
+  const hi = unit === 'rate' ? Math.min(1, e.hi) : e.hi;
+  return { mean: e.mean, lo: Math.max(0, e.lo), hi };
 }
 
 function mapKeys<T, U>(obj: Record<string, T>, fn: (key: string) => U): Record<string, U> {

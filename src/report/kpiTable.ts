@@ -60,7 +60,7 @@ function cell(e: Estimate | undefined, unit: Unit): string {
   if (!e) return '–';
   const half = (e.hi - e.lo) / 2;
   const fmt = (v: number) => format(v, unit);
-  return half > 0 ? `${fmt(e.mean)} ± ${fmt(half)}` : fmt(e.mean);
+  return half > 1e-9 * Math.abs(e.mean) ? `${fmt(e.mean)} ± ${fmt(half)}` : fmt(e.mean);
 }
 
 function format(v: number, unit: Unit): string {
