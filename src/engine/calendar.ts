@@ -102,6 +102,34 @@ export class Calendar {
     return false;
   }
 
+  /**
+   * Like `next`, but only takes an event that comes before (timeSec, priority): earlier,
+   * or at the same time with a lower priority. Lets a caller merge its own stream of
+   * events (kept outside the heap) with the calendar in the same order.
+   */
+  nextBefore(timeSec: number, priority: number, untilSec: number): boolean {
+    const limitKey = priority * SEQ_SPAN;
+    while (this.size > 0) {
+      const t = this.times[0];
+      if (t > untilSec || t > timeSec || (t === timeSec && this.keys[0] >= limitKey)) return false;
+      const seq = this.keys[0] % SEQ_SPAN;
+      this.kind = this.kinds[0];
+      this.target = this.targets[0];
+      this.popTop();
+      const word = seq >>> 5;
+      if (word < this.cancelled.length && (this.cancelled[word] & (1 << (seq & 31))) !== 0) continue;
+      this.now = t;
+      return true;
+    }
+    return false;
+  }
+
+  /** Move the clock forward to `timeSec` for an event handled outside the heap. */
+  advanceTo(timeSec: number): void {
+    if (!(timeSec >= this.now)) throw new RangeError(`cannot go back from ${this.now} to ${timeSec}`);
+    this.now = timeSec;
+  }
+
   /** Run every event up to and including `untilSec`, then set the clock there. */
   run(untilSec: number, handler: EventHandler): void {
     while (this.next(untilSec)) handler.handle(this.kind, this.target, this.now);

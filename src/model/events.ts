@@ -17,7 +17,7 @@ export const PRIORITY = {
 } as const;
 
 export const EVENT = {
-  ARRIVAL: 0, // target: channel
+  ARRIVAL: 0, // target: channel (arrivals are merged into the loop, not queued: see simulation.ts)
   ABANDON: 1, // target: leg row
   TALK_END: 2, // target: agent
   WRAP_END: 3, // target: agent

@@ -61,3 +61,19 @@ describe('Calendar', () => {
     expect(drain(cal).map((e) => e[1])).toEqual(events.map((e) => e[2]));
   });
 });
+
+describe('Calendar.nextBefore', () => {
+  it('takes only events before (time, priority), so an outside stream merges in order', () => {
+    const cal = new Calendar();
+    cal.schedule(5, 0, 1, 0); // before an outside event at (5, priority 3)
+    cal.schedule(5, 3, 2, 0); // same time and priority: the outside event goes first
+    cal.schedule(4, 9, 3, 0); // earlier time wins whatever its priority
+    const order: number[] = [];
+    while (cal.nextBefore(5, 3, Infinity)) order.push(cal.kind);
+    expect(order).toEqual([3, 1]);
+    cal.advanceTo(5);
+    expect(cal.nextBefore(Infinity, 0, 10)).toBe(true);
+    expect(cal.kind).toBe(2);
+    expect(() => cal.advanceTo(4)).toThrow(RangeError);
+  });
+});
