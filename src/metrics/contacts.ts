@@ -22,7 +22,15 @@ const N_WAIT = 7;
 const N_HANDLED = 8;
 const SUM_HANDLE = 9;
 const OPEN = 10;
-const FIELDS = 11;
+const WAITING_SEC = 11; // contact-seconds spent waiting inside the cell's interval
+const FIELDS = 12;
+
+/** Waits (seconds) at which the wait-time CDF is reported. */
+export const WAIT_CDF_GRID_SEC: readonly number[] = [
+  0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 75, 90, 105, 120, 150, 180, 210, 240, 300, 360, 420, 480,
+  600, 900, 1200, 1800, 2700, 3600,
+];
+const CDF_BINS = WAIT_CDF_GRID_SEC.length + 1; // bucket k: grid[k−1] < wait ≤ grid[k]; the last: beyond the grid
 
 export type KpiRecord = Record<string, number>;
 
@@ -32,6 +40,8 @@ export interface ContactKpis {
   total: KpiRecord;
   /** Per interval (index i covers [i·intervalSec, (i+1)·intervalSec)), per channel name. */
   intervals: Record<string, KpiRecord>[];
+  /** Per channel: share of measured waits (answered and abandoned) ≤ each WAIT_CDF_GRID_SEC value. */
+  waitCdf: Record<string, number[]>;
 }
 
 /** Number of reporting intervals that cover [0, horizon). */
@@ -50,6 +60,8 @@ export function contactKpis(log: ContactLog, opts: MeasureOptions): ContactKpis 
   const waits = new Float64Array(legs.length);
   const waitChannel = new Uint16Array(legs.length);
   let nWaits = 0;
+  // Waits bucketed by the CDF grid per channel (O(n log grid), no sort).
+  const histogram = new Float64Array(nc * CDF_BINS);
   const whole = ni * nc * FIELDS;
 
   for (let r = 0; r < legs.length; r++) {
@@ -78,11 +90,18 @@ export function contactKpis(log: ContactLog, opts: MeasureOptions): ContactKpis 
     } else {
       add(cells, base, wbase, OPEN, 1);
     }
+    // Time in queue, spread over the intervals it overlaps (for the mean queue length).
+    const waitEnd = answered ? answer : abandoned ? abandon : opts.horizonSec;
+    for (let j = i; j < ni && j * opts.intervalSec < waitEnd; j++) {
+      const overlap = Math.min(waitEnd, (j + 1) * opts.intervalSec) - Math.max(entry, j * opts.intervalSec);
+      if (overlap > 0) add(cells, (j * nc + c) * FIELDS, wbase, WAITING_SEC, overlap);
+    }
     if (answered || abandoned) {
       add(cells, base, wbase, SUM_WAIT, wait);
       add(cells, base, wbase, N_WAIT, 1);
       waits[nWaits] = wait;
       waitChannel[nWaits++] = c;
+      histogram[c * CDF_BINS + gridBucket(wait)]++;
     }
     if (legs.outcome[r] !== OUTCOME.open && !Number.isNaN(legs.wrapEnd[r]) && answered) {
       add(cells, base, wbase, N_HANDLED, 1);
@@ -102,22 +121,25 @@ export function contactKpis(log: ContactLog, opts: MeasureOptions): ContactKpis 
       for (let k = 0; k < nWaits; k++) if (waitChannel[k] === c) scratch[m++] = waits[k];
       p90 = percentile90(scratch.subarray(0, m));
     }
-    channels[log.channels[c]] = kpisOf(cell, opts, p90);
+    channels[log.channels[c]] = kpisOf(cell, opts, p90, Math.max(0, opts.horizonSec - opts.warmupSec));
     for (let f = 0; f < FIELDS; f++) totalCell[f] += cell[f];
   }
   // Last use of `waits`: the in-place selection may reorder it.
-  const total = kpisOf(totalCell, opts, percentile90(waits.subarray(0, nWaits)));
+  const total = kpisOf(totalCell, opts, percentile90(waits.subarray(0, nWaits)), Math.max(0, opts.horizonSec - opts.warmupSec));
 
   const intervals: Record<string, KpiRecord>[] = [];
   for (let i = 0; i < ni; i++) {
     const row: Record<string, KpiRecord> = {};
     for (let c = 0; c < nc; c++) {
       const base = (i * nc + c) * FIELDS;
-      row[log.channels[c]] = kpisOf(cells.subarray(base, base + FIELDS), opts, NaN);
+      const len = Math.min(opts.horizonSec, (i + 1) * opts.intervalSec) - Math.max(opts.warmupSec, i * opts.intervalSec);
+      row[log.channels[c]] = kpisOf(cells.subarray(base, base + FIELDS), opts, NaN, len);
     }
     intervals.push(row);
   }
-  return { channels, total, intervals };
+  const waitCdf: Record<string, number[]> = {};
+  for (let c = 0; c < nc; c++) waitCdf[log.channels[c]] = cdfOf(histogram.subarray(c * CDF_BINS, (c + 1) * CDF_BINS));
+  return { channels, total, intervals, waitCdf };
 }
 
 function add(cells: Float64Array, base: number, wholeBase: number, field: number, v: number): void {
@@ -125,8 +147,31 @@ function add(cells: Float64Array, base: number, wholeBase: number, field: number
   cells[wholeBase + field] += v;
 }
 
+/** Index of the first grid point ≥ wait (the grid's length when beyond it). */
+function gridBucket(wait: number): number {
+  let lo = 0;
+  let hi = WAIT_CDF_GRID_SEC.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (WAIT_CDF_GRID_SEC[mid] >= wait) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Share of waits ≤ each grid point, from the bucket counts. */
+function cdfOf(buckets: Float64Array): number[] {
+  let n = 0;
+  for (let k = 0; k < buckets.length; k++) n += buckets[k];
+  let cum = 0;
+  return WAIT_CDF_GRID_SEC.map((_, k) => {
+    cum += buckets[k];
+    return n > 0 ? cum / n : NaN;
+  });
+}
+
 /** KPIs from one cell; NaN where a ratio has no denominator (left out of the output later). */
-function kpisOf(cell: Float64Array, opts: MeasureOptions, p90: number): KpiRecord {
+function kpisOf(cell: Float64Array, opts: MeasureOptions, p90: number, observedSec: number): KpiRecord {
   const offered = cell[OFFERED];
   const answered = cell[ANSWERED];
   const abandoned = cell[ABANDONED];
@@ -142,6 +187,7 @@ function kpisOf(cell: Float64Array, opts: MeasureOptions, p90: number): KpiRecor
     p90WaitSeconds: p90,
     ahtSeconds: ratio(cell[SUM_HANDLE], cell[N_HANDLED]),
     openEnd: cell[OPEN],
+    avgQueueLength: ratio(cell[WAITING_SEC], observedSec),
   };
   return k;
 }

@@ -24,6 +24,7 @@ export const CONTACT_METRICS: readonly MetricDefinition[] = [
   { key: 'p90WaitSeconds', label: 'p90 wait', unit: 'seconds', definition: '90th percentile of the same waits (nearest rank)' },
   { key: 'ahtSeconds', label: 'AHT', unit: 'seconds', definition: 'mean handle time (talk + wrap-up) of handled contacts' },
   { key: 'openEnd', label: 'open at end', unit: 'count', definition: 'offered contacts still waiting or in service at the horizon' },
+  { key: 'avgQueueLength', label: 'avg queue length', unit: 'count', definition: 'time-weighted mean number of contacts waiting (contact-seconds in queue ÷ seconds observed)' },
 ];
 
 /** Agent-group metrics. */

@@ -8,7 +8,7 @@
  */
 import type { ContactLog } from '../logs/contactLog.js';
 import { estimate, type Estimate } from './confidence.js';
-import { contactKpis, intervalCount, type KpiRecord } from './contacts.js';
+import { WAIT_CDF_GRID_SEC, contactKpis, intervalCount, type KpiRecord } from './contacts.js';
 import { CONTACT_METRICS, GROUP_INTERVAL_METRICS, GROUP_METRICS, type MetricDefinition, type Unit } from './definitions.js';
 import { groupKpis } from './groups.js';
 import type { MeasureOptions } from './options.js';
@@ -18,6 +18,8 @@ export interface ReplicationKpis {
   channels: Record<string, KpiRecord>;
   groups: Record<string, KpiRecord>;
   total: KpiRecord;
+  /** Per channel: share of waits ≤ each WAIT_CDF_GRID_SEC value. */
+  waitCdf: Record<string, number[]>;
   intervals: { channels: Record<string, KpiRecord>; groups: Record<string, KpiRecord> }[];
 }
 
@@ -28,6 +30,24 @@ export interface Summary {
   channels: Record<string, EstimateRecord>;
   groups: Record<string, EstimateRecord>;
   total: EstimateRecord;
+}
+
+/** The wait-time CDF across replications: for each grid wait, the share of waits at or below it. */
+export interface WaitCdfSummary {
+  gridSec: readonly number[];
+  channels: Record<string, (Estimate | null)[]>;
+}
+
+/** Mean and CI of the wait CDF at each grid point (null where no replication had waits). */
+export function summarizeWaitCdf(reps: readonly ReplicationKpis[]): WaitCdfSummary {
+  const channels: Record<string, (Estimate | null)[]> = {};
+  for (const id of Object.keys(reps[0].waitCdf)) {
+    channels[id] = WAIT_CDF_GRID_SEC.map((_, k) => {
+      const e = estimate(reps.map((r) => r.waitCdf[id][k]).filter(Number.isFinite));
+      return e ? clip(e, 'rate') : null;
+    });
+  }
+  return { gridSec: WAIT_CDF_GRID_SEC, channels };
 }
 
 export interface IntervalSummary {
@@ -46,6 +66,7 @@ export function measure(log: ContactLog, opts: MeasureOptions): ReplicationKpis 
     channels: c.channels,
     total: c.total,
     groups: g?.groups ?? {},
+    waitCdf: c.waitCdf,
     intervals: c.intervals.map((channels, i) => ({ channels, groups: g?.intervals[i] ?? {} })),
   };
 }

@@ -13,7 +13,9 @@ import {
   measure,
   summarize,
   summarizeIntervals,
+  summarizeWaitCdf,
   type IntervalSummary,
+  type WaitCdfSummary,
   type MeasureOptions,
   type ReplicationKpis,
   type Summary,
@@ -36,6 +38,7 @@ export interface StudyResult {
   replications: number;
   summary: Summary;
   intervals: IntervalSummary[];
+  waitCdf: WaitCdfSummary;
   perReplication: ReplicationKpis[];
   measureOptions: MeasureOptions;
 }
@@ -77,6 +80,7 @@ export function summarizeStudy(name: string, seed: number, perReplication: Repli
     replications: perReplication.length,
     summary: summarize(perReplication),
     intervals: summarizeIntervals(perReplication, mo),
+    waitCdf: summarizeWaitCdf(perReplication),
     perReplication,
     measureOptions: mo,
   };

@@ -7,13 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../logs/files.js';
 import { CONTACT_METRICS, GROUP_INTERVAL_METRICS } from '../metrics/definitions.js';
-import type { Estimate, IntervalSummary } from '../metrics/index.js';
+import type { Estimate, IntervalSummary, WaitCdfSummary } from '../metrics/index.js';
 
 export interface SummaryDocument {
   /** The `--json` document (scenario, seed, replications, channels, groups, total). */
   json: object;
   intervals: IntervalSummary[];
   intervalSec: number;
+  waitCdf?: WaitCdfSummary;
   inputs?: object;
 }
 
@@ -23,7 +24,7 @@ export function writeSummaryFiles(dir: string, doc: SummaryDocument): string[] {
   const summaryPath = join(dir, 'summary.json');
   writeFileAtomic(
     summaryPath,
-    JSON.stringify({ ...doc.json, intervalSec: doc.intervalSec, inputs: doc.inputs, intervals: doc.intervals }, null, 2) + '\n',
+    JSON.stringify({ ...doc.json, intervalSec: doc.intervalSec, inputs: doc.inputs, waitCdf: doc.waitCdf, intervals: doc.intervals }, null, 2) + '\n',
   );
   const channelsCsv = join(dir, 'intervals.csv');
   writeFileAtomic(channelsCsv, intervalsCsv(doc.intervals, 'channels', CONTACT_METRICS.map((m) => m.key)));

@@ -6,7 +6,7 @@ import { AgentStateTable } from '../../src/logs/agentTable.js';
 import { AGENT_STATE, OUTCOME } from '../../src/logs/codes.js';
 import type { ContactLog } from '../../src/logs/contactLog.js';
 import { LegTable } from '../../src/logs/legTable.js';
-import { contactKpis, estimate, groupKpis, percentile90, selectKth, studentTQuantile, type MeasureOptions } from '../../src/metrics/index.js';
+import { WAIT_CDF_GRID_SEC, contactKpis, estimate, groupKpis, percentile90, selectKth, studentTQuantile, type MeasureOptions } from '../../src/metrics/index.js';
 
 /** [arrival, answer|null, abandon|null, wrapEnd|null] per leg, all on channel 0 unless given. */
 function log(rows: [number, number | null, number | null, number | null, number?][]): ContactLog {
@@ -102,6 +102,26 @@ describe('contact metrics', () => {
     expect(k.channels.voice.serviceLevel).toBe(0);
     expect(k.total.serviceLevel).toBe(0.5);
     expect(k.total.offered).toBe(2);
+  });
+});
+
+describe('queue length and wait distribution', () => {
+  it('mean queue length is contact-seconds waiting over seconds observed, per interval and for the run', () => {
+    // Interval 0 [0, 1800): waits 0, 10, 20, 30, 5, 15 s → 80 contact-seconds.
+    // Interval 1 [1800, 3600): waits 50, 40 and the open one from 2000 to the horizon 3600.
+    const k = contactKpis(L, opts({ warmupSec: 50 }));
+    expect(k.intervals[0].voice.avgQueueLength).toBeCloseTo(80 / (1800 - 50), 12);
+    expect(k.intervals[1].voice.avgQueueLength).toBeCloseTo((50 + 40 + 1600) / 1800, 12);
+    expect(k.channels.voice.avgQueueLength).toBeCloseTo((80 + 1690) / (3600 - 50), 12);
+  });
+
+  it('the wait CDF gives the share of waits at or below each grid point', () => {
+    const k = contactKpis(L, opts({ warmupSec: 50 }));
+    const grid = [0, 1, 5, 10, 20, 30, 40, 50, 60];
+    const at = (t: number) => k.waitCdf.voice[WAIT_CDF_GRID_SEC.indexOf(t)];
+    // Waits: 0, 10, 20, 30, 50 (answered), 5, 15, 40 (abandoned): 8 in all.
+    const expected = [1, 1, 2, 3, 5, 6, 7, 8, 8].map((n) => n / 8);
+    grid.forEach((t, i) => expect(at(t), `≤ ${t}s`).toBeCloseTo(expected[i], 15));
   });
 });
 

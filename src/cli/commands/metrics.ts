@@ -5,7 +5,7 @@ import { InputError, MSG, inputError } from '../../messages.js';
 import { measure, SERVICE_LEVEL_FORMULAS, type MeasureOptions, type ServiceLevelFormula } from '../../metrics/index.js';
 import { studyJson, summarizeStudy } from '../../plan/study.js';
 import { renderKpiTable } from '../../report/kpiTable.js';
-import { writeSummaryFiles } from '../../report/summaryFiles.js';
+import { writeRunReport } from '../../report/writeReport.js';
 import { existsSync } from 'node:fs';
 import { io } from '../io.js';
 import { durationFlag } from '../options.js';
@@ -71,7 +71,7 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     else out.out(renderKpiTable(result, result.summary, {}, withinSec));
     if (!read.hasAgentStates) out.err('note: no agent-state file beside the log, so occupancy is not reported\n');
     if (argv.report) {
-      const paths = writeSummaryFiles(argv.report, { json: studyJson(result), intervals: result.intervals, intervalSec: opts.intervalSec });
+      const paths = writeRunReport(argv.report, { study: result });
       out.err(`wrote ${paths.join(', ')}\n`);
     }
   },

@@ -4,7 +4,7 @@ import { LogWriter, logFormatOf, type LogMeta } from '../../logs/files.js';
 import { InputError, MSG, inputError } from '../../messages.js';
 import { runStudy, studyJson, type StudyResult } from '../../plan/study.js';
 import { renderKpiTable } from '../../report/kpiTable.js';
-import { writeSummaryFiles } from '../../report/summaryFiles.js';
+import { writeRunReport } from '../../report/writeReport.js';
 import { loadScenario } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/types.js';
 import { io } from '../io.js';
@@ -59,11 +59,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
     if (argv.json) out.out(JSON.stringify(studyJson(result), null, 2) + '\n');
     else out.out(renderKpiTable(result, result.summary, targetsOf(scenario), result.measureOptions.withinSec));
     if (argv.report) {
-      const paths = writeSummaryFiles(argv.report, {
-        json: studyJson(result),
-        intervals: result.intervals,
-        intervalSec: result.measureOptions.intervalSec,
-        inputs: inputsOf(argv.scenario, scenario),
+      const paths = writeRunReport(argv.report, {
+        study: result,
+        inputs: { ...inputsOf(argv.scenario, scenario), seed, replications },
+        targets: targetsOf(scenario),
       });
       out.err(`wrote ${paths.join(', ')}\n`);
     }
