@@ -7,6 +7,7 @@
  */
 import type { Rng } from '../engine/index.js';
 import type { ArrivalRates } from '../scenario/types.js';
+import { DAY_SEC } from './clock.js';
 
 /** Yields a channel's arrival times in order. */
 export interface ArrivalSource {
@@ -23,6 +24,12 @@ export class ScriptedArrivals implements ArrivalSource {
   }
 }
 
+/** Day-level multipliers of the rates (forecast error), by calendar day from the start day. */
+export interface DayMultipliers {
+  startClockSec: number;
+  factors: Float64Array;
+}
+
 export class ArrivalProcess implements ArrivalSource {
   private readonly intervalSec: number;
   private readonly rates: Float64Array;
@@ -30,11 +37,10 @@ export class ArrivalProcess implements ArrivalSource {
   constructor(
     rates: ArrivalRates,
     private readonly rng: Rng,
-    /** Multiplies every rate (volume what-ifs, forecast error). */
-    scale = 1,
+    private readonly days?: DayMultipliers,
   ) {
     this.intervalSec = rates.intervalSec;
-    this.rates = Float64Array.from(rates.ratesPerSec, (r) => r * scale);
+    this.rates = Float64Array.from(rates.ratesPerSec);
   }
 
   /** The first arrival strictly after `fromSec`, or Infinity when the rate stays 0. */
@@ -43,16 +49,22 @@ export class ArrivalProcess implements ArrivalSource {
     let t = fromSec;
     let k = Math.min(n - 1, Math.floor(t / this.intervalSec));
     for (;;) {
-      const rate = this.rates[k];
       // The last interval extends forever: the horizon, not the table, stops arrivals.
-      const end = k === n - 1 ? Infinity : (k + 1) * this.intervalSec;
+      let end = k === n - 1 ? Infinity : (k + 1) * this.intervalSec;
+      let rate = this.rates[k];
+      if (this.days) {
+        // Forecast error changes the rate at each midnight too.
+        const d = Math.floor((this.days.startClockSec + t) / DAY_SEC);
+        rate *= this.days.factors[Math.min(d, this.days.factors.length - 1)];
+        end = Math.min(end, (d + 1) * DAY_SEC - this.days.startClockSec);
+      }
       if (rate > 0) {
         const cand = t - Math.log(1 - this.rng.next()) / rate;
         if (cand < end) return cand;
       }
       if (end === Infinity) return Infinity;
+      if (end >= (k + 1) * this.intervalSec) k = Math.min(n - 1, k + 1);
       t = end;
-      k++;
     }
   }
 }

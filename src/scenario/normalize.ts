@@ -35,7 +35,7 @@ export function normalizeScenario(s: ScenarioFile, readColumn: ColumnReader): Sc
   }
   const groups: Record<string, Group> = {};
   for (const [id, g] of Object.entries(s.groups)) {
-    groups[id] = { id, staffing: staffing(g.agents), skills: [...g.skills] };
+    groups[id] = { id, staffing: staffing(g.agents), skills: [...g.skills], chatConcurrency: 1, chatSlowdown: 1, mixChatAndCalls: false };
   }
   return {
     name: s.name,
@@ -44,6 +44,7 @@ export function normalizeScenario(s: ScenarioFile, readColumn: ColumnReader): Sc
     replications: s.replications,
     horizonSec: s.horizon,
     startClockSec: s.start,
+    startWeekday: 0,
     metrics: {
       warmupSec: s.warmup,
       intervalSec: s.interval ?? firstTableInterval(s) ?? DEFAULT_INTERVAL_SEC,

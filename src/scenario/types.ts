@@ -46,18 +46,73 @@ export interface Channel {
   /** Time a waiting customer is willing to wait. Absent = never abandons (Erlang C). */
   patience?: DistSpec;
   target?: ServiceTarget;
+  /**
+   * Opening hours; absent = always open. A call or chat arriving while closed is blocked
+   * (logged, not offered); emails arrive and wait whatever the hours.
+   */
+  open?: OpeningHours;
+  /** Work already waiting at t = 0 (emails): `count` items whose ages are drawn from `age`. */
+  initialBacklog?: { count: number; age: DistSpec };
+  /**
+   * Day-level forecast error: each simulated day (of the horizon, from t = 0) the channel's
+   * rates are multiplied by a gamma draw with mean 1 and this coefficient of variation.
+   * Absent or 0 = no forecast error.
+   */
+  forecastErrorCv?: number;
 }
 
-/** Headcount of a group: constant, or per interval starting at time 0. */
+/**
+ * Weekly opening hours: `days[w]` (w = 0 Monday … 6 Sunday) lists the open periods of that
+ * weekday as [fromSec, toSec) seconds after midnight, sorted and not overlapping. A period
+ * may end at 86400 (midnight); an empty list means closed all day.
+ */
+export interface OpeningHours {
+  days: [number, number][][];
+}
+
+/** One agent's working period, in seconds since t = 0, with its breaks inside it. */
+export interface AgentShift {
+  startSec: number;
+  endSec: number;
+  /** Breaks (lunch included) as [startSec, endSec), sorted, inside the shift. */
+  breaks: [number, number][];
+}
+
+/** Shrinkage: the share of scheduled capacity not available (absence, training, meetings). */
+export interface Shrinkage {
+  share: number;
+  /**
+   * interval: in each staffing interval each scheduled agent is absent with probability
+   * `share` (capacity per interval; the default, as planners count shrinkage);
+   * day: each agent is absent for a whole day with probability `share`.
+   */
+  mode: 'interval' | 'day';
+}
+
+/**
+ * Headcount of a group: constant, per interval from t = 0, or a roster expanded into one
+ * working period per agent (shifts × agents × days, with breaks placed).
+ */
 export type Staffing =
   | { kind: 'constant'; agents: number }
-  | { kind: 'table'; intervalSec: number; agents: number[] };
+  | { kind: 'table'; intervalSec: number; agents: number[] }
+  | { kind: 'shifts'; shifts: AgentShift[] };
 
 export interface Group {
   id: string;
   staffing: Staffing;
   /** Channel ids this group serves, in the file's order. */
   skills: string[];
+  /** Most chats an agent holds at once (default 1). */
+  chatConcurrency: number;
+  /**
+   * Handle-time stretch per extra chat: a chat answered while the agent then holds k chats
+   * takes its drawn handle time × chatSlowdown^(k−1). 1 = no slowdown (default).
+   */
+  chatSlowdown: number;
+  /** Whether an agent holding chats may also take a call (default false). */
+  mixChatAndCalls: boolean;
+  shrinkage?: Shrinkage;
 }
 
 export type ServiceLevelFormula =
@@ -86,8 +141,10 @@ export interface Scenario {
   /** Default replication count for `ccsim run`. */
   replications: number;
   horizonSec: number;
-  /** Clock time of day at t = 0, in seconds after midnight; only for labels. */
+  /** Clock time of day at t = 0, in seconds after midnight (labels, profiles, opening hours). */
   startClockSec: number;
+  /** Weekday at t = 0: 0 Monday … 6 Sunday (default 0). */
+  startWeekday: number;
   metrics: MetricOptions;
   channels: Record<string, Channel>;
   groups: Record<string, Group>;

@@ -16,6 +16,7 @@ export function mmcScenario(arrivals = MMC_ARRIVALS): Scenario {
     replications: 1,
     horizonSec,
     startClockSec: 0,
+    startWeekday: 0,
     metrics: { warmupSec: 3600, intervalSec: 3600, serviceLevelFormula: 'offered', shortAbandonSec: 0, defaultWithinSec: 20 },
     channels: {
       voice: {
@@ -28,6 +29,6 @@ export function mmcScenario(arrivals = MMC_ARRIVALS): Scenario {
         target: { serviceLevel: 0.8, withinSec: 20 },
       },
     },
-    groups: { team: { id: 'team', staffing: { kind: 'constant', agents: MMC_AGENTS }, skills: ['voice'] } },
+    groups: { team: { id: 'team', staffing: { kind: 'constant', agents: MMC_AGENTS }, skills: ['voice'], chatConcurrency: 1, chatSlowdown: 1, mixChatAndCalls: false } },
   };
 }

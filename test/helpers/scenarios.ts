@@ -1,11 +1,17 @@
 /** Hand-built normalized scenarios for model and metric tests (no file loading involved). */
-import type { Channel, DistSpec, Group, Scenario } from '../../src/scenario/types.js';
+import type { AgentShift, Channel, ChannelKind, DistSpec, Group, OpeningHours, Scenario, Shrinkage } from '../../src/scenario/types.js';
 
 export const fixed = (value: number): DistSpec => ({ dist: 'fixed', value });
 export const expo = (mean: number): DistSpec => ({ dist: 'exponential', mean });
 
 export interface ChannelInput {
+  kind?: ChannelKind;
+  open?: OpeningHours;
+  initialBacklog?: { count: number; age: DistSpec };
+  forecastErrorCv?: number;
   perHour?: number;
+  /** Per-interval volumes from t = 0 (replaces perHour). */
+  volumes?: { intervalSec: number; counts: number[] };
   times?: number[];
   handle: DistSpec;
   wrapup?: DistSpec;
@@ -15,24 +21,33 @@ export interface ChannelInput {
 }
 
 export interface GroupInput {
-  agents: number | { intervalSec: number; agents: number[] };
+  agents: number | { intervalSec: number; agents: number[] } | AgentShift[];
   skills: string[];
+  chatConcurrency?: number;
+  chatSlowdown?: number;
+  mixChatAndCalls?: boolean;
+  shrinkage?: Shrinkage;
 }
 
 /** A scenario from compact channel and group descriptions. */
 export function scenario(
   channels: Record<string, ChannelInput>,
   groups: Record<string, GroupInput>,
-  opts: { horizonSec?: number; warmupSec?: number; seed?: number; intervalSec?: number } = {},
+  opts: { horizonSec?: number; warmupSec?: number; seed?: number; intervalSec?: number; startClockSec?: number; startWeekday?: number } = {},
 ): Scenario {
   const horizonSec = opts.horizonSec ?? 3600;
   const ch: Record<string, Channel> = {};
   for (const [id, c] of Object.entries(channels)) {
     ch[id] = {
       id,
-      kind: 'call',
+      kind: c.kind ?? 'call',
       priority: c.priority ?? 0,
-      arrivals: { intervalSec: horizonSec, ratesPerSec: [(c.perHour ?? 0) / 3600] },
+      arrivals: c.volumes
+        ? { intervalSec: c.volumes.intervalSec, ratesPerSec: c.volumes.counts.map((v) => v / c.volumes!.intervalSec) }
+        : { intervalSec: horizonSec, ratesPerSec: [(c.perHour ?? 0) / 3600] },
+      open: c.open,
+      initialBacklog: c.initialBacklog,
+      forecastErrorCv: c.forecastErrorCv,
       arrivalTimesSec: c.times,
       handle: c.handle,
       wrapup: c.wrapup,
@@ -45,7 +60,16 @@ export function scenario(
     gr[id] = {
       id,
       skills: g.skills,
-      staffing: typeof g.agents === 'number' ? { kind: 'constant', agents: g.agents } : { kind: 'table', ...g.agents },
+      chatConcurrency: g.chatConcurrency ?? 1,
+      chatSlowdown: g.chatSlowdown ?? 1,
+      mixChatAndCalls: g.mixChatAndCalls ?? false,
+      shrinkage: g.shrinkage,
+      staffing:
+        typeof g.agents === 'number'
+          ? { kind: 'constant', agents: g.agents }
+          : Array.isArray(g.agents)
+            ? { kind: 'shifts', shifts: g.agents }
+            : { kind: 'table', ...g.agents },
     };
   }
   return {
@@ -53,7 +77,8 @@ export function scenario(
     seed: opts.seed ?? 1,
     replications: 1,
     horizonSec,
-    startClockSec: 0,
+    startClockSec: opts.startClockSec ?? 0,
+    startWeekday: opts.startWeekday ?? 0,
     metrics: {
       warmupSec: opts.warmupSec ?? 0,
       intervalSec: opts.intervalSec ?? 1800,
