@@ -23,7 +23,9 @@ const N_HANDLED = 8;
 const SUM_HANDLE = 9;
 const OPEN = 10;
 const WAITING_SEC = 11; // contact-seconds spent waiting inside the cell's interval
-const FIELDS = 12;
+const BLOCKED = 12;
+const SUM_FIRST_RESPONSE = 13;
+const FIELDS = 14;
 
 /** Waits (seconds) at which the wait-time CDF is reported. */
 export const WAIT_CDF_GRID_SEC: readonly number[] = [
@@ -63,13 +65,26 @@ export function contactKpis(log: ContactLog, opts: MeasureOptions): ContactKpis 
   // Waits bucketed by the CDF grid per channel (O(n log grid), no sort).
   const histogram = new Float64Array(nc * CDF_BINS);
   const whole = ni * nc * FIELDS;
+  // First responses (arrival → answer) of chats and emails, for their 90th percentile.
+  const written = log.channelKinds.map((k) => k === 'chat' || k === 'email');
+  const anyWritten = written.some(Boolean);
+  const responses = new Float64Array(anyWritten ? legs.length : 0);
+  const responseChannel = new Uint16Array(anyWritten ? legs.length : 0);
+  let nResponses = 0;
 
   for (let r = 0; r < legs.length; r++) {
     const arrival = legs.arrival[r];
     if (!(arrival >= opts.warmupSec) || !(arrival < opts.horizonSec)) continue;
     const entry = legs.queueEntry[r];
-    if (Number.isNaN(entry)) continue; // never queued: IVR-contained, IVR-abandoned or blocked
     const c = legs.channel[r];
+    if (Number.isNaN(entry)) {
+      // Never queued: blocked (closed), IVR-contained or IVR-abandoned. Only blocked counts here.
+      if (legs.outcome[r] === OUTCOME.blocked) {
+        const bi = Math.min(ni - 1, Math.floor(arrival / opts.intervalSec));
+        add(cells, (bi * nc + c) * FIELDS, whole + c * FIELDS, BLOCKED, 1);
+      }
+      continue;
+    }
     const answer = legs.answer[r];
     const abandon = legs.abandon[r];
     const answered = !Number.isNaN(answer);
@@ -84,6 +99,11 @@ export function contactKpis(log: ContactLog, opts: MeasureOptions): ContactKpis 
       add(cells, base, wbase, ANSWERED, 1);
       add(cells, base, wbase, SUM_ANSWER_WAIT, wait);
       if (wait <= within[c]) add(cells, base, wbase, ANSWERED_WITHIN, 1);
+      if (written[c]) {
+        add(cells, base, wbase, SUM_FIRST_RESPONSE, answer - arrival);
+        responses[nResponses] = answer - arrival;
+        responseChannel[nResponses++] = c;
+      }
     } else if (abandoned) {
       add(cells, base, wbase, ABANDONED, 1);
       if (wait <= within[c]) add(cells, base, wbase, ABANDONED_WITHIN, 1);
@@ -112,6 +132,7 @@ export function contactKpis(log: ContactLog, opts: MeasureOptions): ContactKpis 
   const channels: Record<string, KpiRecord> = {};
   const totalCell = new Float64Array(FIELDS);
   const scratch = new Float64Array(nc > 1 ? nWaits : 0);
+  const scratchResponses = new Float64Array(nResponses);
   for (let c = 0; c < nc; c++) {
     const cell = cells.subarray(whole + c * FIELDS, whole + (c + 1) * FIELDS);
     let p90: number;
@@ -121,7 +142,14 @@ export function contactKpis(log: ContactLog, opts: MeasureOptions): ContactKpis 
       for (let k = 0; k < nWaits; k++) if (waitChannel[k] === c) scratch[m++] = waits[k];
       p90 = percentile90(scratch.subarray(0, m));
     }
-    channels[log.channels[c]] = kpisOf(cell, opts, p90, Math.max(0, opts.horizonSec - opts.warmupSec));
+    const k = kpisOf(cell, opts, p90, Math.max(0, opts.horizonSec - opts.warmupSec));
+    if (written[c]) {
+      let m = 0;
+      for (let j = 0; j < nResponses; j++) if (responseChannel[j] === c) scratchResponses[m++] = responses[j];
+      k.firstResponseSeconds = ratio(cell[SUM_FIRST_RESPONSE], cell[ANSWERED]);
+      k.p90FirstResponseSeconds = percentile90(scratchResponses.subarray(0, m));
+    }
+    channels[log.channels[c]] = k;
     for (let f = 0; f < FIELDS; f++) totalCell[f] += cell[f];
   }
   // Last use of `waits`: the in-place selection may reorder it.
@@ -188,6 +216,7 @@ function kpisOf(cell: Float64Array, opts: MeasureOptions, p90: number, observedS
     ahtSeconds: ratio(cell[SUM_HANDLE], cell[N_HANDLED]),
     openEnd: cell[OPEN],
     avgQueueLength: ratio(cell[WAITING_SEC], observedSec),
+    blocked: cell[BLOCKED],
   };
   return k;
 }

@@ -24,18 +24,28 @@ export const CONTACT_METRICS: readonly MetricDefinition[] = [
   { key: 'p90WaitSeconds', label: 'p90 wait', unit: 'seconds', definition: '90th percentile of the same waits (nearest rank)' },
   { key: 'ahtSeconds', label: 'AHT', unit: 'seconds', definition: 'mean handle time (talk + wrap-up) of handled contacts' },
   { key: 'openEnd', label: 'open at end', unit: 'count', definition: 'offered contacts still waiting or in service at the horizon' },
+  { key: 'blocked', label: 'blocked', unit: 'count', definition: 'calls and chats that arrived while their channel was closed (not offered)' },
+  { key: 'firstResponseSeconds', label: 'first response', unit: 'seconds', definition: 'chat and email: mean time from arrival to the first agent response (answer)' },
+  { key: 'p90FirstResponseSeconds', label: 'p90 first response', unit: 'seconds', definition: 'chat and email: 90th percentile of the first response time (nearest rank)' },
+  { key: 'backlog', label: 'backlog', unit: 'count', definition: 'per interval: deferred items (emails) arrived and not yet answered at the end of the interval' },
+  { key: 'backlogEnd', label: 'backlog at end', unit: 'count', definition: 'deferred items (emails) arrived and not yet answered at the horizon, initial backlog included' },
+  { key: 'backlogMax', label: 'max backlog', unit: 'count', definition: 'the largest backlog at any moment after warm-up' },
+  { key: 'oldestOpenAgeSeconds', label: 'oldest open item age', unit: 'seconds', definition: 'age at the horizon of the oldest deferred item not yet answered' },
   { key: 'avgQueueLength', label: 'avg queue length', unit: 'count', definition: 'time-weighted mean number of contacts waiting (contact-seconds in queue ÷ seconds observed)' },
 ];
 
 /** Agent-group metrics. */
 export const GROUP_METRICS: readonly MetricDefinition[] = [
   { key: 'occupancy', label: 'occupancy', unit: 'rate', definition: 'time handling (talk + wrap-up) ÷ time staffed and not on break, after warm-up' },
-  { key: 'staffedHours', label: 'staffed hours', unit: 'hours', definition: 'agent-hours logged in after warm-up' },
+  { key: 'staffedHours', label: 'staffed hours', unit: 'hours', definition: 'agent-hours logged in after warm-up (overtime included)' },
+  { key: 'overtimeHours', label: 'overtime hours', unit: 'hours', definition: 'agent-hours worked past the end of a shift to finish a contact' },
+  { key: 'meanConcurrency', label: 'mean concurrency', unit: 'count', definition: 'groups handling chats: contact-seconds handled ÷ seconds holding at least one contact' },
 ];
 
 /** Per-interval group metrics. */
 export const GROUP_INTERVAL_METRICS: readonly MetricDefinition[] = [
   { key: 'staffedAgents', label: 'agents staffed', unit: 'count', definition: 'mean number of agents logged in during the interval' },
+  { key: 'availableAgents', label: 'agents available', unit: 'count', definition: 'mean number of agents logged in and not on break during the interval' },
   { key: 'busyAgents', label: 'agents busy', unit: 'count', definition: 'mean number of agents handling a contact (talk or wrap-up) during the interval' },
   { key: 'occupancy', label: 'occupancy', unit: 'rate', definition: 'busy agents ÷ staffed agents (not on break) in the interval' },
 ];

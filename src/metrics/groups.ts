@@ -18,6 +18,8 @@ export interface GroupKpis {
 const STAFFED = 0;
 const HANDLING = 1;
 const BREAK = 2;
+const OVERTIME = 3;
+const KINDS = 4;
 
 /** Group KPIs, or undefined when the log has no agent-state table (some imports). */
 export function groupKpis(log: ContactLog, opts: MeasureOptions): GroupKpis | undefined {
@@ -26,8 +28,8 @@ export function groupKpis(log: ContactLog, opts: MeasureOptions): GroupKpis | un
   const ng = log.groups.length;
   const ni = intervalCount(opts);
   const I = opts.intervalSec;
-  // seconds[(i * ng + g) * 3 + kind]; the extra interval row ni is the whole window.
-  const seconds = new Float64Array((ni + 1) * ng * 3);
+  // seconds[(i * ng + g) * KINDS + kind]; the extra interval row ni is the whole window.
+  const seconds = new Float64Array((ni + 1) * ng * KINDS);
   const from = opts.warmupSec;
   const to = opts.horizonSec;
   for (let r = 0; r < st.length; r++) {
@@ -36,21 +38,44 @@ export function groupKpis(log: ContactLog, opts: MeasureOptions): GroupKpis | un
     if (!(e > s)) continue;
     const state = st.state[r];
     const kind =
-      state === AGENT_STATE.staffed ? STAFFED : state === AGENT_STATE.busy || state === AGENT_STATE.wrapup ? HANDLING : state === AGENT_STATE.break ? BREAK : -1;
+      state === AGENT_STATE.staffed
+        ? STAFFED
+        : state === AGENT_STATE.busy || state === AGENT_STATE.wrapup
+          ? HANDLING
+          : state === AGENT_STATE.break
+            ? BREAK
+            : state === AGENT_STATE.overtime
+              ? OVERTIME
+              : -1;
     if (kind < 0) continue;
     const g = log.agentGroup[st.agent[r]];
-    seconds[(ni * ng + g) * 3 + kind] += e - s;
+    seconds[(ni * ng + g) * KINDS + kind] += e - s;
     for (let i = Math.floor(s / I); i < ni && i * I < e; i++) {
       const overlap = Math.min(e, (i + 1) * I) - Math.max(s, i * I);
-      if (overlap > 0) seconds[(i * ng + g) * 3 + kind] += overlap;
+      if (overlap > 0) seconds[(i * ng + g) * KINDS + kind] += overlap;
     }
+  }
+  // Contact-seconds handled by each group's agents in the window (for chat concurrency).
+  const contactSeconds = new Float64Array(ng);
+  const chatGroup = new Uint8Array(ng);
+  const legs = log.legs;
+  const anyChat = log.channelKinds.includes('chat');
+  for (let r = 0; anyChat && r < legs.length; r++) {
+    const g = legs.group[r];
+    if (g < 0) continue;
+    const s = Math.max(from, legs.answer[r]);
+    const e = Math.min(to, Number.isNaN(legs.wrapEnd[r]) ? to : legs.wrapEnd[r]);
+    if (e > s) contactSeconds[g] += e - s;
+    if (log.channelKinds[legs.channel[r]] === 'chat') chatGroup[g] = 1;
   }
   const groups: Record<string, KpiRecord> = {};
   for (let g = 0; g < ng; g++) {
-    const b = (ni * ng + g) * 3;
+    const b = (ni * ng + g) * KINDS;
     groups[log.groups[g]] = {
       occupancy: ratio(seconds[b + HANDLING], seconds[b + STAFFED] - seconds[b + BREAK]),
       staffedHours: seconds[b + STAFFED] / 3600,
+      overtimeHours: seconds[b + OVERTIME] / 3600,
+      meanConcurrency: contactSeconds[g] > 0 && chatGroup[g] ? contactSeconds[g] / seconds[b + HANDLING] : NaN,
     };
   }
   const intervals: Record<string, KpiRecord>[] = [];
@@ -58,11 +83,12 @@ export function groupKpis(log: ContactLog, opts: MeasureOptions): GroupKpis | un
     const len = Math.min(to, (i + 1) * I) - Math.max(from, i * I);
     const row: Record<string, KpiRecord> = {};
     for (let g = 0; g < ng; g++) {
-      const b = (i * ng + g) * 3;
+      const b = (i * ng + g) * KINDS;
       row[log.groups[g]] =
         len > 0
           ? {
               staffedAgents: seconds[b + STAFFED] / len,
+              availableAgents: (seconds[b + STAFFED] - seconds[b + BREAK]) / len,
               busyAgents: seconds[b + HANDLING] / len,
               occupancy: ratio(seconds[b + HANDLING], seconds[b + STAFFED] - seconds[b + BREAK]),
             }

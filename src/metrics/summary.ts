@@ -11,6 +11,7 @@ import { estimate, type Estimate } from './confidence.js';
 import { WAIT_CDF_GRID_SEC, contactKpis, intervalCount, type KpiRecord } from './contacts.js';
 import { CONTACT_METRICS, GROUP_INTERVAL_METRICS, GROUP_METRICS, type MetricDefinition, type Unit } from './definitions.js';
 import { groupKpis } from './groups.js';
+import { backlogKpis } from './backlog.js';
 import type { MeasureOptions } from './options.js';
 
 /** KPIs of one replication. */
@@ -62,6 +63,11 @@ export interface IntervalSummary {
 export function measure(log: ContactLog, opts: MeasureOptions): ReplicationKpis {
   const c = contactKpis(log, opts);
   const g = groupKpis(log, opts);
+  const b = backlogKpis(log, opts);
+  for (const [id, rec] of Object.entries(b.channels)) Object.assign(c.channels[id], rec);
+  b.intervals.forEach((row, i) => {
+    for (const [id, rec] of Object.entries(row)) Object.assign(c.intervals[i][id], rec);
+  });
   return {
     channels: c.channels,
     total: c.total,
