@@ -87,19 +87,7 @@ export class Calendar {
    * returns true; returns false (leaving it queued) when there is none.
    */
   next(untilSec: number): boolean {
-    while (this.size > 0) {
-      const t = this.times[0];
-      if (t > untilSec) return false;
-      const seq = this.keys[0] % SEQ_SPAN;
-      this.kind = this.kinds[0];
-      this.target = this.targets[0];
-      this.popTop();
-      const word = seq >>> 5;
-      if (word < this.cancelled.length && (this.cancelled[word] & (1 << (seq & 31))) !== 0) continue;
-      this.now = t;
-      return true;
-    }
-    return false;
+    return this.nextBefore(Infinity, MAX_PRIORITY, untilSec);
   }
 
   /**
