@@ -53,10 +53,11 @@ export class ArrivalProcess implements ArrivalSource {
       let end = k === n - 1 ? Infinity : (k + 1) * this.intervalSec;
       let rate = this.rates[k];
       if (this.days) {
-        // Forecast error changes the rate at each midnight too.
+        // Forecast error changes the rate at each midnight too, up to the last planned day.
         const d = Math.floor((this.days.startClockSec + t) / DAY_SEC);
-        rate *= this.days.factors[Math.min(d, this.days.factors.length - 1)];
-        end = Math.min(end, (d + 1) * DAY_SEC - this.days.startClockSec);
+        const last = this.days.factors.length - 1;
+        rate *= this.days.factors[Math.min(d, last)];
+        if (d < last) end = Math.min(end, (d + 1) * DAY_SEC - this.days.startClockSec);
       }
       if (rate > 0) {
         const cand = t - Math.log(1 - this.rng.next()) / rate;

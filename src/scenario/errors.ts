@@ -139,7 +139,13 @@ function explain(issue: Issue, path: Path, raw: unknown, root: Schema): { path: 
 /** The message listing the forms a union field accepts. */
 function formEntry(form: string | undefined, value: unknown): Entry | undefined {
   if (form === 'arrivals') return MSG.badArrivals(show(value));
-  if (form === 'agents') return MSG.badAgents(show(value));
+  if (form === 'agents') return MSG.badAgentsOrRoster(show(value));
+  if (form === 'weekly') return MSG.badWeekly(show(value));
+  if (form === 'openingHours') return MSG.badOpeningHours(show(value));
+  if (form === 'dayHours') return MSG.badDayHours(show(value));
+  if (form === 'days') return MSG.badDays(show(value));
+  if (form === 'break') return MSG.badBreak(show(value));
+  if (form === 'shrinkage') return MSG.badShrinkage(show(value));
   if (form === 'distribution') return MSG.badDistribution(show(value));
   if (form === 'duration') return MSG.badDuration(showRaw(value));
   return undefined;
@@ -316,6 +322,9 @@ function chooseOption(options: Schema[], value: unknown): number | undefined {
   if (isMap(value)) {
     const objects = kinds.map((d, i) => (d.type === 'object' ? i : -1)).filter((i) => i >= 0);
     if (objects.length === 1) return objects[0];
+    // A map keyed by ids or weekdays: the one record branch, when no branch has fixed keys.
+    const records = kinds.map((d, i) => (d.type === 'record' ? i : -1)).filter((i) => i >= 0);
+    if (objects.length === 0 && records.length === 1) return records[0];
     let best: number | undefined;
     let bestScore = 0;
     let tie = false;

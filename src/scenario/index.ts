@@ -10,5 +10,8 @@ export type { ScenarioFile, ScenarioFileInput } from './schema.js';
 export { findReferenceProblems, checkReferences, type ReferenceProblem } from './crossref.js';
 export { normalizeScenario, arrivalRates, DEFAULT_INTERVAL_SEC, DEFAULT_WITHIN_SEC } from './normalize.js';
 export { formatPath } from './errors.js';
+export { expandRoster, breakOffsets, type RosterShift, type RosterBreak } from './roster.js';
+export { readOpeningHours, parseClockRange } from './openingHours.js';
+export { WEEKDAYS, parseDayKey, weekdayName, type WeekMap } from './weekdays.js';
 export { InputError } from '../messages.js';
 export type * from './types.js';

@@ -59,6 +59,98 @@ export interface Channel {
    * Absent or 0 = no forecast error.
    */
   forecastErrorCv?: number;
+  /** What happens after handling in this channel's default queue (resolution, escalation, overflow). */
+  resolution?: number;
+  /** An issue this queue could not resolve: stays open (default) or goes back to the customer as a callback. */
+  unresolved?: 'open' | 'callback';
+  escalation?: Escalation;
+  overflow?: Overflow;
+  /** IVR (calls) or bot (chats) menu tree walked before the queue; absent = straight to the default queue. */
+  ivr?: IvrTree;
+  /** Unresolved issues come back as repeat contacts. */
+  repeat?: RepeatContacts;
+  /** Abandoned (and blocked) callers redial. */
+  retrial?: Retrial;
+  /** Most contacts waiting in each of this channel's queues; one more is blocked (busy signal). Absent = unlimited. */
+  waitingRoom?: number;
+  /** Callbacks (virtual hold) offered to callers of this call channel's queues. */
+  callback?: CallbackOffer;
+}
+
+/**
+ * When the predicted wait exceeds `thresholdSec`, the caller is offered a callback and
+ * accepts with `acceptance`; the callback waits in a hidden queue at `priority`, is
+ * dialled by a free agent, reaches the customer with `success`, and a failed dial (which
+ * costs the agent `dialSec`) is retried after `retryDelay` up to `retries` times.
+ */
+export interface CallbackOffer {
+  thresholdSec: number;
+  acceptance: number;
+  priority: number;
+  success: number;
+  retries: number;
+  retryDelay: DistSpec;
+  dialSec: number;
+}
+
+/** Escalation after handling: with `probability` the contact goes to queue `to` (warm: a second live leg; ticket: a follow-up contact). */
+export interface Escalation {
+  probability: number;
+  to: string;
+  mode: 'warm' | 'ticket';
+}
+
+/** After `afterSec` in the queue, a waiting contact is also offered to `groups`. */
+export interface Overflow {
+  afterSec: number;
+  groups: string[];
+}
+
+/** A queue other than a channel's default one (IVR leaves, tier 2, ticket backlogs). */
+export interface Queue {
+  id: string;
+  channel: string;
+  priority: number;
+  /** Talk and wrap-up of legs in this queue; absent = the channel's. */
+  handle?: DistSpec;
+  wrapup?: DistSpec;
+  resolution?: number;
+  unresolved?: 'open' | 'callback';
+  escalation?: Escalation;
+  overflow?: Overflow;
+}
+
+export interface IvrNode {
+  id: string;
+  /** Time spent at the node; absent = 0. */
+  time?: DistSpec;
+  /** Probabilities, in this order, of leaving the IVR here (abandon) and of being resolved here (contained). */
+  abandon: number;
+  contain: number;
+  /** Next nodes with probabilities summing to 1 (non-leaf nodes). */
+  branches: { to: string; probability: number }[];
+  /** Leaf: the queue the contact is routed to. */
+  queue?: string;
+  /** Leaf: a share routed to the wrong queue; that agent transfers the contact on after `handle`. */
+  misroute?: { share: number; queue: string; handle: DistSpec };
+}
+
+export interface IvrTree {
+  start: string;
+  nodes: Record<string, IvrNode>;
+}
+
+export interface RepeatContacts {
+  /** Probability that an unresolved issue comes back (default 1). */
+  probability: number;
+  delay: DistSpec;
+  /** Channel mix of the repeat contact (shares summing to 1); default the same channel. */
+  channels: { id: string; share: number }[];
+}
+
+export interface Retrial {
+  probability: number;
+  delay: DistSpec;
 }
 
 /**
@@ -113,7 +205,16 @@ export interface Group {
   /** Whether an agent holding chats may also take a call (default false). */
   mixChatAndCalls: boolean;
   shrinkage?: Shrinkage;
+  /** Cost of one agent-hour (the group's, else the scenario's `hourlyCost`); absent = not given. */
+  hourlyCost?: number;
+  /** Skill level per queue id (higher = better); used by the skillThenLongestIdle policy. Default 1. */
+  skillLevels?: Record<string, number>;
+  /** Resolution probability of contacts this group handles, overriding the queue's. */
+  resolution?: number;
 }
+
+/** How a new contact picks among idle eligible agents. */
+export type RoutingPolicy = 'longestIdle' | 'skillThenLongestIdle';
 
 export type ServiceLevelFormula =
   | 'offered' // answered within T / offered (default)
@@ -148,4 +249,18 @@ export interface Scenario {
   metrics: MetricOptions;
   channels: Record<string, Channel>;
   groups: Record<string, Group>;
+  /** What `ccsim check` expects, by KPI path (`voice.serviceLevel`); absent = no expectations. */
+  expect?: Record<string, Expectation>;
+  /** Queues beyond each channel's default one (whose id is the channel id). */
+  queues?: Record<string, Queue>;
+  /** Default longestIdle. */
+  routing?: RoutingPolicy;
+}
+
+/** Bounds on the mean of one KPI over the replications; `tolerance` is relative to `approx`. */
+export interface Expectation {
+  min?: number;
+  max?: number;
+  approx?: number;
+  tolerance?: number;
 }

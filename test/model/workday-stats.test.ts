@@ -94,3 +94,15 @@ describe('chat with one slot and no slowdown is a call queue', () => {
     });
   }
 });
+
+describe('forecast error with a zero rate at the end', () => {
+  it('ends (a zero last interval once looped forever over midnights)', () => {
+    const s = scenario(
+      { voice: { volumes: { intervalSec: 3600, counts: [10, 0] }, handle: expo(60), forecastErrorCv: 0.1 } },
+      { team: { agents: 2, skills: ['voice'] } },
+      { horizonSec: 3 * DAY },
+    );
+    const r = runStudy(s, { replications: 2, seed: 1 });
+    expect(r.summary.channels.voice.offered.mean).toBeGreaterThan(0);
+  });
+});

@@ -67,6 +67,15 @@ describe('what the messages say', () => {
     ['csv-not-found.yaml', ["'no-such-handle-times.csv'", 'relative to the scenario file']],
     ['top-level-list.yaml', ['not a list']],
     ['missing-groups.yaml', ["missing required field 'groups'", 'groups: { team: { agents: 25, skills: [voice] } }']],
+    ['break-outside-shift.yaml', ['break outside its shift', '15:00-17:00', 'inside 08:00-16:00']],
+    ['chat-concurrency-zero.yaml', ['must be ≥ 1 (got 0)', 'chatConcurrency: 3']],
+    ['profile-weekday-weights-zero.yaml', ["'sat-sun' add up to 0"]],
+    ['overlapping-opening-hours.yaml', ['overlapping opening hours on sat', '"08:00-02:00" (fri, past midnight)', '"01:00-13:00" (sat)']],
+    ['unknown-weekday.yaml', ["unknown weekday 'tues'", "did you mean 'tue'?"]],
+    ['initial-backlog-on-call.yaml', ["initialBacklog on call channel 'voice'", 'kind: email']],
+    ['shrinkage-one.yaml', ['must be < 1 (got 1)', 'shrinkage: 0.3']],
+    ['daily-missing-weekday.yaml', ['no daily volume for sat', 'fri 00:00']],
+    ['weekday-named-twice.yaml', ["sun is named by both 'daily' and 'sun'"]],
   ] as const)('%s', (name, parts) => {
     const text = message(name);
     for (const part of parts) expect(text).toContain(part);

@@ -51,6 +51,28 @@ describe('scenarioJsonSchema', () => {
     expect(schema.properties.seed.default).toBe(1);
   });
 
+  it('describes the weekday, opening-hours, roster, chat, email and shrinkage fields', () => {
+    const known = propertyNames(schema);
+    for (const key of ['startDay', 'open', 'forecastError', 'initialBacklog', 'count', 'age', 'chatConcurrency', 'chatSlowdown',
+      'mixChatAndCalls', 'shrinkage', 'share', 'mode', 'shifts', 'start', 'length', 'days', 'breaks', 'at', 'within']) {
+      expect(known, key).toContain(key);
+    }
+    expect(schema.properties.startDay.enum).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+    expect(schema.properties.startDay.default).toBe('mon');
+    const group = schema.properties.groups.additionalProperties.properties;
+    expect(group.chatConcurrency).toMatchObject({ type: 'integer', minimum: 1, default: 1 });
+    expect(group.chatSlowdown).toMatchObject({ minimum: 1, default: 1 });
+    expect(group.mixChatAndCalls).toMatchObject({ type: 'boolean', default: false });
+    for (const field of ['chatConcurrency', 'chatSlowdown', 'mixChatAndCalls', 'shrinkage']) {
+      expect(group[field].description, field).toBeTruthy();
+    }
+    const channel = schema.properties.channels.additionalProperties.properties;
+    for (const field of ['open', 'forecastError', 'initialBacklog']) expect(channel[field].description, field).toBeTruthy();
+    const open = JSON.stringify(channel.open);
+    expect(open).toContain('24/7');
+    expect(open).toContain('propertyNames');
+  });
+
   it('knows every key of the conformance example', () => {
     const known = propertyNames(schema);
     const used = fileKeys(readScenarioFile('test/fixtures/conformance.yaml'));

@@ -60,8 +60,16 @@ describe('the contracts.md conformance example', () => {
       target: { serviceLevel: 0.8, withinSec: 20 },
     });
     expect(voice.wrapup).toBeUndefined();
+    expect(s.startWeekday).toBe(0);
     expect(s.groups).toEqual({
-      team: { id: 'team', staffing: { kind: 'constant', agents: 25 }, skills: ['voice'] },
+      team: {
+        id: 'team',
+        staffing: { kind: 'constant', agents: 25 },
+        skills: ['voice'],
+        chatConcurrency: 1,
+        chatSlowdown: 1,
+        mixChatAndCalls: false,
+      },
     });
   });
 
@@ -94,7 +102,14 @@ describe('buildScenario', () => {
     expect(Object.keys(s.groups)).toEqual(['z', 'a']);
     expect(s.channels.zeta!.id).toBe('zeta');
     expect(s.channels.alpha!).toMatchObject({ kind: 'email', priority: -1 });
-    expect(s.groups.z).toEqual({ id: 'z', staffing: { kind: 'constant', agents: 1 }, skills: ['zeta', 'alpha'] });
+    expect(s.groups.z).toEqual({
+      id: 'z',
+      staffing: { kind: 'constant', agents: 1 },
+      skills: ['zeta', 'alpha'],
+      chatConcurrency: 1,
+      chatSlowdown: 1,
+      mixChatAndCalls: false,
+    });
   });
 
   it('applies top-level settings and converts every duration to seconds', () => {
