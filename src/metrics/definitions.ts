@@ -32,6 +32,20 @@ export const CONTACT_METRICS: readonly MetricDefinition[] = [
   { key: 'backlogMax', label: 'max backlog', unit: 'count', definition: 'the largest backlog at any moment after warm-up' },
   { key: 'oldestOpenAgeSeconds', label: 'oldest open item age', unit: 'seconds', definition: 'age at the horizon of the oldest deferred item not yet answered' },
   { key: 'avgQueueLength', label: 'avg queue length', unit: 'count', definition: 'time-weighted mean number of contacts waiting (contact-seconds in queue ÷ seconds observed)' },
+  { key: 'fcr', label: 'FCR', unit: 'rate', definition: 'issues resolved by their first handled contact with no repeat contact (same issue id, else same customer) within the window (default 7 days) ÷ issues with a handled first contact' },
+  { key: 'repeatContactRate', label: 'repeat contact rate', unit: 'rate', definition: 'issues with a repeat contact within the window after their first handled contact ÷ issues with a handled first contact' },
+  { key: 'reopenRate', label: 'reopen rate', unit: 'rate', definition: 'issues marked resolved by their first handled contact that still had a repeat within the window ÷ issues marked resolved by it' },
+  { key: 'resolutionTimeSeconds', label: 'resolution time', unit: 'seconds', definition: "mean time from an issue's first contact to the end of the contact that resolved it" },
+  { key: 'customerAnswerRate', label: 'answer rate per customer', unit: 'rate', definition: 'customers with at least one answered attempt ÷ customers with at least one attempt offered or blocked (answerRate is per attempt)' },
+  { key: 'containmentRate', label: 'IVR containment', unit: 'rate', definition: 'contacts resolved in the IVR or bot ÷ contacts that went through it' },
+  { key: 'ivrAbandonRate', label: 'IVR abandon rate', unit: 'rate', definition: 'contacts that hung up in the IVR or bot ÷ contacts that went through it' },
+  { key: 'meanIvrSeconds', label: 'mean time in IVR', unit: 'seconds', definition: 'mean time from arrival to IVR exit of contacts that went through it' },
+  { key: 'misrouteRate', label: 'misroute rate', unit: 'rate', definition: 'IVR-routed contacts that the agent transferred to another queue ÷ IVR-routed contacts' },
+  { key: 'transferRate', label: 'transfer rate', unit: 'rate', definition: 'legs transferred by the agent ÷ legs an agent handled (handled, transferred or escalated)' },
+  { key: 'escalationRate', label: 'escalation rate', unit: 'rate', definition: 'legs escalated to tier 2 (warm or ticket) ÷ legs an agent handled' },
+  { key: 'callbackRate', label: 'callback rate', unit: 'rate', definition: 'calls that took a callback instead of waiting ÷ calls that reached a queue' },
+  { key: 'callbackSuccessRate', label: 'callback success', unit: 'rate', definition: 'callbacks that reached the customer ÷ callbacks reached or given up' },
+  { key: 'callbackDelaySeconds', label: 'callback delay', unit: 'seconds', definition: 'mean time from accepting a callback to being reached' },
 ];
 
 /** Agent-group metrics. */

@@ -5,3 +5,6 @@ export * from './definitions.js';
 export * from './groups.js';
 export * from './options.js';
 export * from './summary.js';
+export * from './fcr.js';
+export * from './ivr.js';
+export * from './callbacks.js';

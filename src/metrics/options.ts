@@ -24,4 +24,6 @@ export interface MeasureOptions {
   /** Service-level threshold per channel name; `default` for the others. */
   withinSec: Record<string, number>;
   defaultWithinSec: number;
+  /** FCR / repeat-contact window (fcr.ts); default 7 days. */
+  fcrWindowSec?: number;
 }

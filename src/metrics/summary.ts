@@ -12,6 +12,9 @@ import { WAIT_CDF_GRID_SEC, contactKpis, intervalCount, type KpiRecord } from '.
 import { CONTACT_METRICS, GROUP_INTERVAL_METRICS, GROUP_METRICS, type MetricDefinition, type Unit } from './definitions.js';
 import { groupKpis } from './groups.js';
 import { backlogKpis } from './backlog.js';
+import { issueKpis } from './fcr.js';
+import { ivrKpis } from './ivr.js';
+import { callbackKpis } from './callbacks.js';
 import type { MeasureOptions } from './options.js';
 
 /** KPIs of one replication. */
@@ -68,6 +71,11 @@ export function measure(log: ContactLog, opts: MeasureOptions): ReplicationKpis 
   b.intervals.forEach((row, i) => {
     for (const [id, rec] of Object.entries(row)) Object.assign(c.intervals[i][id], rec);
   });
+  // Issue-4 KPIs: only the keys that apply to this log are present.
+  for (const extra of [issueKpis(log, opts), ivrKpis(log, opts), callbackKpis(log, opts)]) {
+    for (const [id, rec] of Object.entries(extra.channels)) Object.assign(c.channels[id], rec);
+    Object.assign(c.total, extra.total);
+  }
   return {
     channels: c.channels,
     total: c.total,

@@ -1,10 +1,13 @@
 /** Hand-built normalized scenarios for model and metric tests (no file loading involved). */
-import type { AgentShift, Channel, ChannelKind, DistSpec, Group, OpeningHours, Scenario, Shrinkage } from '../../src/scenario/types.js';
+import type { AgentShift, Channel, ChannelKind, DistSpec, Group, OpeningHours, Queue, RoutingPolicy, Scenario, Shrinkage } from '../../src/scenario/types.js';
 
 export const fixed = (value: number): DistSpec => ({ dist: 'fixed', value });
 export const expo = (mean: number): DistSpec => ({ dist: 'exponential', mean });
 
-export interface ChannelInput {
+/** Issue-4 features of a channel, passed through unchanged. */
+export type ChannelFeatures = Pick<Channel, 'resolution' | 'escalation' | 'overflow' | 'ivr' | 'repeat' | 'retrial' | 'waitingRoom' | 'callback' | 'unresolved'>;
+
+export interface ChannelInput extends Partial<ChannelFeatures> {
   kind?: ChannelKind;
   open?: OpeningHours;
   initialBacklog?: { count: number; age: DistSpec };
@@ -20,7 +23,7 @@ export interface ChannelInput {
   withinSec?: number;
 }
 
-export interface GroupInput {
+export interface GroupInput extends Partial<Pick<Group, 'skillLevels' | 'resolution'>> {
   agents: number | { intervalSec: number; agents: number[] } | AgentShift[];
   skills: string[];
   chatConcurrency?: number;
@@ -33,7 +36,17 @@ export interface GroupInput {
 export function scenario(
   channels: Record<string, ChannelInput>,
   groups: Record<string, GroupInput>,
-  opts: { horizonSec?: number; warmupSec?: number; seed?: number; intervalSec?: number; startClockSec?: number; startWeekday?: number } = {},
+  opts: {
+    horizonSec?: number;
+    warmupSec?: number;
+    seed?: number;
+    intervalSec?: number;
+    startClockSec?: number;
+    startWeekday?: number;
+    /** Extra queues (id → queue without its id). */
+    queues?: Record<string, Omit<Queue, 'id' | 'priority'> & { priority?: number }>;
+    routing?: RoutingPolicy;
+  } = {},
 ): Scenario {
   const horizonSec = opts.horizonSec ?? 3600;
   const ch: Record<string, Channel> = {};
@@ -53,6 +66,7 @@ export function scenario(
       wrapup: c.wrapup,
       patience: c.patience,
       target: c.withinSec !== undefined ? { serviceLevel: 0.8, withinSec: c.withinSec } : undefined,
+      ...pick(c, ['resolution', 'escalation', 'overflow', 'ivr', 'repeat', 'retrial', 'waitingRoom', 'callback', 'unresolved']),
     };
   }
   const gr: Record<string, Group> = {};
@@ -64,6 +78,7 @@ export function scenario(
       chatSlowdown: g.chatSlowdown ?? 1,
       mixChatAndCalls: g.mixChatAndCalls ?? false,
       shrinkage: g.shrinkage,
+      ...pick(g, ['skillLevels', 'resolution']),
       staffing:
         typeof g.agents === 'number'
           ? { kind: 'constant', agents: g.agents }
@@ -88,5 +103,16 @@ export function scenario(
     },
     channels: ch,
     groups: gr,
+    ...(opts.queues
+      ? { queues: Object.fromEntries(Object.entries(opts.queues).map(([id, q]) => [id, { id, priority: 0, ...q }])) }
+      : {}),
+    ...(opts.routing ? { routing: opts.routing } : {}),
   };
+}
+
+/** The keys of `o` among `keys` that are set. */
+function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
