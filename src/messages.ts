@@ -232,4 +232,226 @@ export const MSG = {
     what: `arrival time ${index} is earlier than the one before it`,
     fix: 'list scripted arrival times in ascending order',
   }),
+
+  // --- weekdays, opening hours, rosters, chat, email (issue 3) --------------
+  unknownWeekday: (text: string, suggestion?: string) => ({
+    what: `unknown weekday '${text}'`,
+    fix: suggestion
+      ? `did you mean '${suggestion}'? (weekdays are written in lower case)`
+      : 'write a weekday (mon, tue, wed, thu, fri, sat, sun), a range such as mon-fri or sat-sun, or daily',
+  }),
+  dayNamedTwice: (day: string, firstKey: string, secondKey: string) => ({
+    what: `${day} is named by both '${firstKey}' and '${secondKey}'`,
+    fix: 'name each weekday in one key only, e.g. { mon-fri: ..., sat: ..., sun: ... }',
+  }),
+  badOpeningHours: (got: string) => ({
+    what: `open must be 24/7 or opening hours by weekday, got ${got}`,
+    fix: 'write open: 24/7, or open: { mon-fri: "08:00-20:00", sat: "09:00-13:00" } (a day no key names is closed)',
+  }),
+  badDayHours: (got: string) => ({
+    what: `expected the opening hours of a day, got ${got}`,
+    fix: 'write "08:00-20:00", a list such as ["08:00-12:00", "13:00-17:00"], or closed',
+  }),
+  badOpeningPeriod: (text: string) => ({
+    what: `bad opening period '${text}'`,
+    fix: 'write "HH:MM-HH:MM" in quotes, e.g. "08:00-20:00" (the end may be "24:00"; an end before the start runs past midnight), or closed for the whole day',
+  }),
+  emptyOpeningPeriod: (text: string) => ({
+    what: `the opening period '${text}' starts and ends at the same time`,
+    fix: 'write "00:00-24:00" for the whole day, closed for none of it, or give the period a length',
+  }),
+  overlappingHours: (day: string, first: string, second: string) => ({
+    what: `overlapping opening hours on ${day}: ${first} and ${second}`,
+    fix: 'merge them into one period or move one so that they do not overlap (a period ending after midnight also counts on the next day)',
+  }),
+  badWeekly: (got: string) => ({
+    what: `expected one value for every day or a map by weekday, got ${got}`,
+    fix: 'write a single value, or a map such as { mon-fri: ..., sat: ..., sun: ... } (keys: mon … sun, ranges such as mon-fri, or daily)',
+  }),
+  noDailyVolume: (day: string, startsAt: string, horizon: string) => ({
+    what: `no daily volume for ${day}, but the horizon (${horizon} from ${startsAt}) reaches ${day}`,
+    fix: `add ${day} to daily (e.g. ${day}: 0 if nothing arrives), or shorten the horizon`,
+  }),
+  noProfileForDay: (day: string) => ({
+    what: `no profile weights for ${day}, which has a positive daily volume`,
+    fix: `add ${day} to the weights (e.g. a key ${day} or a range including it), or set its daily volume to 0`,
+  }),
+  weekdayProfileZero: (key: string) => ({
+    what: `the profile weights of '${key}' add up to 0, so the daily volume of ${key} cannot be spread`,
+    fix: "give at least one slot a positive weight, or set the daily volume of those days to 0",
+  }),
+  badClockRange: (text: string) => ({
+    what: `bad clock range '${text}'`,
+    fix: 'write "HH:MM-HH:MM" in quotes, e.g. within: "12:00-14:00"',
+  }),
+  badDays: (got: string) => ({
+    what: `days must name weekdays, got ${got}`,
+    fix: 'write days: mon-fri, days: [mon, wed, sat], or days: daily',
+  }),
+  badBreak: (got: string) => ({
+    what: `a break is either at a clock time or within a window, got ${got}`,
+    fix: 'write { at: "10:00", length: 15m } or { within: "12:00-14:00", length: 30m }',
+  }),
+  badAgentsOrRoster: (got: string) => ({
+    what: `agents must be a whole number ≥ 0, a staffing table or a roster of shifts, got ${got}`,
+    fix: 'write agents: 25, or agents: { interval: 30m, counts: [20, 22, ...] } (agents per interval from t = 0), or agents: { shifts: [{ start: "08:00", length: 8h, days: mon-fri, agents: 10 }] }',
+  }),
+  shiftTooLong: (length: string) => ({
+    what: `a shift of ${length} is longer than a day`,
+    fix: 'make each shift at most 24h long; list two shifts for longer coverage',
+  }),
+  breakOutsideShift: (what: string, span: string) => ({
+    what: `break outside its shift: ${what} does not lie inside the shift ${span}`,
+    fix: `place the break inside ${span}, or change the shift's start or length`,
+  }),
+  breakWindowTooShort: (what: string, detail: string) => ({
+    what: `${what} does not fit its window (the window is ${detail})`,
+    fix: 'make the window at least as long as the break, or shorten the break',
+  }),
+  breaksOverlap: (first: string, second: string, who: string) => ({
+    what: `${first} and ${second} overlap${who}`,
+    fix: 'move one of them so that no agent has two breaks at once (breaks within a window are staggered from the window start to its end across the shift\'s agents)',
+  }),
+  badShrinkage: (got: string) => ({
+    what: `shrinkage must be a share in [0, 1) or { share, mode }, got ${got}`,
+    fix: 'write shrinkage: 0.3 (30 % of capacity in every interval), or shrinkage: { share: 0.3, mode: day } (whole agents absent for a day)',
+  }),
+  backlogNotEmail: (id: string, kind: string) => ({
+    what: `initialBacklog on ${kind} channel '${id}': a live ${kind === 'chat' ? 'chat customer' : 'caller'} cannot have been waiting before the start`,
+    fix: `remove initialBacklog, or make '${id}' an email channel (kind: email)`,
+  }),
+  // --- planner commands: staff, compare, sweep, check, merge (issue 5) --------
+  unknownKpiScope: (text: string, scopes: readonly string[], suggestion?: string) => ({
+    what: `'${text}' is not a KPI path: it must start with a channel id, total or a group id (this scenario has ${scopes.join(', ')})`,
+    fix: suggestion ? `did you mean '${suggestion}'?` : `write <id>.<kpi>, e.g. ${scopes[0] ?? 'voice'}.serviceLevel or total.asaSeconds`,
+  }),
+  unknownKpi: (text: string, owner: string, keys: readonly string[], suggestion?: string) => ({
+    what: `'${text}' is not a KPI of ${owner}`,
+    fix: suggestion ? `did you mean '${suggestion}'? (KPIs: ${keys.join(', ')})` : `use one of ${keys.join(', ')}`,
+  }),
+  badTarget: (expr: string) => ({
+    what: `'${expr}' is not a target expression`,
+    fix: "write KPI-PATH>=VALUE or KPI-PATH<=VALUE in quotes, e.g. --target 'voice.serviceLevel>=0.8' or --target 'chat.asaSeconds<=30' (unquoted, the shell reads > as a redirection)",
+  }),
+  badTargetValue: (expr: string, value: string) => ({
+    what: `'${value}' in '${expr}' is not a number`,
+    fix: 'write a number, a percentage (80%) or, for seconds KPIs, a duration (30s, 2m)',
+  }),
+  targetNotStaffable: (text: string, why: string) => ({
+    what: `'${text}' cannot be met by moving agents: ${why}`,
+    fix: 'give a target on a channel KPI that agents improve: serviceLevel, answerRate (>=); asaSeconds, avgWaitSeconds, p90WaitSeconds, abandonRate, firstResponseSeconds (<=)',
+  }),
+  noTargetForChannel: (id: string) => ({
+    what: `channel '${id}' has no target: no --target names it and the scenario gives it no target`,
+    fix: `add e.g. --target '${id}.serviceLevel>=0.8', or a target: { serviceLevel: 0.8, within: 20s } to the channel`,
+  }),
+  badConfidence: (got: string) => ({
+    what: `'${got}' is not a confidence level`,
+    fix: 'write a fraction from 0.5 (the mean meets the target) up to below 1, e.g. --confidence 0.95',
+  }),
+  badShard: (text: string) => ({
+    what: `'${text}' is not a shard i/n`,
+    fix: 'write --shard i/n with 1 ≤ i ≤ n, e.g. --shard 1/4 … --shard 4/4 (in a Kubernetes indexed Job: --shard $((JOB_COMPLETION_INDEX + 1))/4)',
+  }),
+  tooManyShards: (count: number, total: number, unit: string) => ({
+    what: `${count} shards of ${total} ${unit}: some shards would have nothing to do`,
+    fix: `use at most ${total} shards, or more ${unit}`,
+  }),
+  shardWithOutput: (flag: string) => ({
+    what: `${flag} cannot be combined with --shard: a shard holds part of the study`,
+    fix: `run the shards, combine them with \`ccsim merge\`, and write ${flag} from a run without --shard`,
+  }),
+  notAShard: (detail: string) => ({
+    what: `not the output of a --shard run: ${detail}`,
+    fix: 'pass the JSON files printed by `ccsim run … --shard i/n` or `ccsim sweep … --shard i/n`',
+  }),
+  shardMismatch: (field: string, a: string, b: string) => ({
+    what: `the shards are not slices of one study: ${field} is ${a} in one and ${b} in another`,
+    fix: 'merge only the shards of one command line (same scenario, seed, replications and shard count)',
+  }),
+  shardTwice: (shard: string) => ({
+    what: `shard ${shard} is given twice`,
+    fix: 'pass each shard file once',
+  }),
+  shardsMissing: (unit: string, missing: string, shards: string) => ({
+    what: `the shards do not cover every ${unit}: ${missing} missing (shard ${shards})`,
+    fix: `run the missing shard${shards.includes(',') ? 's' : ''} and pass ${shards.includes(',') ? 'their' : 'its'} output to ccsim merge too`,
+  }),
+  sweepOneParameter: (count: number) => ({
+    what: `sweep varies one parameter, got ${count} --set flags`,
+    fix: 'give one --set PATH=FROM..TO[:STEP] (run one sweep per parameter)',
+  }),
+  baselineVersion: (recorded: string, current: string, scenarioFile: string) => ({
+    what: `the baseline was recorded for scenario version ${recorded}, but ${scenarioFile} is now version ${current}`,
+    fix: `if the scenario change is intended, record a new baseline with \`ccsim check --update ${scenarioFile}\`; else undo the change`,
+  }),
+  badBaseline: (detail: string) => ({
+    what: `not a ccsim baseline: ${detail}`,
+    fix: 'delete it and record a new one with `ccsim check --update <scenario>`',
+  }),
+  expectNoBound: () => ({
+    what: 'an expectation needs a bound',
+    fix: 'give min, max or approx (with an optional relative tolerance), e.g. { min: 0.78 } or { approx: 30, tolerance: 0.1 }',
+  }),
+  toleranceWithoutApprox: () => ({
+    what: 'tolerance applies to approx, and there is no approx',
+    fix: 'add approx: VALUE, or remove tolerance (min and max are exact bounds)',
+  }),
+  // --- Routing, IVR, escalation, resolution, retrials (issue 4) -------------------------
+  probabilitiesNotOne: (what: string, total: number) => ({
+    what: `the ${what} probabilities add up to ${Number(total.toFixed(6))}, not 1`,
+    fix: 'make them add up to exactly 1 (e.g. 0.7 and 0.3)',
+  }),
+  ivrNodeForm: (id: string) => ({
+    what: `IVR node '${id}' needs either branches (a menu) or a queue (a leaf), not both and not neither`,
+    fix: 'write branches: { billing: 0.6, support: 0.4 } to go on to other nodes, or queue: <queue id> to route the caller',
+  }),
+  ivrExitTooLikely: (id: string, total: number) => ({
+    what: `at IVR node '${id}' abandon + contain is ${total}, more than 1`,
+    fix: 'lower abandon or contain so that together they are at most 1',
+  }),
+  unknownIvrNode: (id: string, known: readonly string[]) => ({
+    what: `unknown IVR node '${id}'`,
+    fix: `use one of the nodes ${known.join(', ')}, or add a node '${id}'`,
+  }),
+  ivrNoExit: (id: string) => ({
+    what: `IVR node '${id}' is on a cycle without an exit: a caller who reaches it never leaves the IVR`,
+    fix: 'give a node on the cycle a branch to a leaf (a node with queue:), or a contain or abandon probability',
+  }),
+  unknownQueue: (id: string, known: readonly string[]) => ({
+    what: `unknown queue '${id}'`,
+    fix: `use one of the queues ${known.join(', ')} (a channel id names that channel's own queue), or add '${id}' under queues:`,
+  }),
+  unknownGroup: (id: string, known: readonly string[]) => ({
+    what: `unknown group '${id}'`,
+    fix: `use one of the groups ${known.join(', ')}`,
+  }),
+  unknownChannel: (id: string, known: readonly string[]) => ({
+    what: `unknown channel '${id}'`,
+    fix: `use one of the channels ${known.join(', ')}`,
+  }),
+  queueIdTaken: (id: string) => ({
+    what: `queue '${id}' has the id of a channel, whose own queue already has that id`,
+    fix: `rename the queue, e.g. ${id}-2`,
+  }),
+  queueNotServed: (id: string) => ({
+    what: `no group serves queue '${id}'`,
+    fix: `add '${id}' to some group's skills, e.g. skills: [${id}]`,
+  }),
+  ticketNotDeferred: (id: string) => ({
+    what: `a ticket escalation needs a deferred queue, but '${id}' is on a live channel`,
+    fix: `put '${id}' on an email channel, or use mode: warm`,
+  }),
+  warmNotLive: (id: string) => ({
+    what: `a warm escalation needs a live queue, but '${id}' is on an email channel`,
+    fix: `use mode: ticket, or escalate to a call or chat queue`,
+  }),
+  noScenarios: (dir: string) => ({
+    what: `no scenario files (.yaml, .yml, .json) in '${dir}'`,
+    fix: 'name a folder that holds scenarios, or scenario files themselves, e.g. ccsim check scenarios/',
+  }),
+  callbackNotCall: (id: string, kind: string) => ({
+    what: `callback on ${kind} channel '${id}': only callers can be called back`,
+    fix: `remove callback, or make '${id}' a call channel (kind: call)`,
+  }),
 } as const;
