@@ -4,6 +4,7 @@
  */
 import { CONTACT_METRICS, GROUP_METRICS, type Unit } from '../metrics/definitions.js';
 import type { Estimate, Summary } from '../metrics/index.js';
+import { formatDuration } from '../scenario/index.js';
 
 export interface TableTargets {
   /** Channel → SL target and threshold, to print "target 80 % in 20s: met/missed". */
@@ -26,7 +27,7 @@ export function renderKpiTable(h: TableHeader, s: Summary, targets: TableTargets
     let label = m.label;
     if (m.key === 'serviceLevel') {
       const ths = new Set(Object.keys(s.channels).map((c) => withinSec[c]).filter((x) => x !== undefined));
-      if (ths.size === 1) label = `service level (${[...ths][0]}s)`;
+      if (ths.size === 1) label = `service level (${formatDuration([...ths][0])})`;
     }
     rows.push([label + unitSuffix(m.unit), ...cols.map((c) => cell(get(c)[m.key], m.unit))]);
   }
@@ -34,7 +35,7 @@ export function renderKpiTable(h: TableHeader, s: Summary, targets: TableTargets
     const t = targets[c];
     const sl = c === 'total' ? undefined : get(c).serviceLevel;
     if (!t || !sl) return '';
-    return `${sl.mean >= t.serviceLevel ? 'met' : 'MISSED'} (${pct(t.serviceLevel)} in ${t.withinSec}s)`;
+    return `${sl.mean >= t.serviceLevel ? 'met' : 'MISSED'} (${pct(t.serviceLevel)} in ${formatDuration(t.withinSec)})`;
   });
   if (targetRow.some((x) => x)) rows.push(['SL target', ...targetRow]);
 
