@@ -31,3 +31,6 @@ export const AGENT_STATE = { staffed: 0, busy: 1, wrapup: 2, break: 3, overtime:
 /** Channel kinds: live channels wait in a queue, email is deferred work. */
 export const CHANNEL_KINDS = ['call', 'chat', 'email'] as const;
 export type ChannelKindName = (typeof CHANNEL_KINDS)[number];
+
+/** A callback offer on a caller's leg, as files write it (index = code + 1). */
+export const CALLBACK_OFFERS = ['', 'declined', 'accepted'] as const;

@@ -8,7 +8,7 @@
  * interrupted run never leaves a half-written log in place of an earlier one.
  */
 import { closeSync, openSync, renameSync, writeSync, rmSync } from 'node:fs';
-import { AGENT_STATES, IVR_OUTCOMES, OUTCOMES } from './codes.js';
+import { AGENT_STATES, CALLBACK_OFFERS, IVR_OUTCOMES, OUTCOMES } from './codes.js';
 import type { ContactLog } from './contactLog.js';
 
 export type LogFormat = 'csv' | 'ndjson';
@@ -16,7 +16,7 @@ export type LogFormat = 'csv' | 'ndjson';
 export const LEG_FIELDS = [
   'replication', 'contact', 'leg', 'issue', 'customer', 'attempt', 'channel', 'kind', 'queue',
   'arrival', 'ivrExit', 'ivrOutcome', 'queueEntry', 'answer', 'abandon', 'talkEnd', 'wrapEnd',
-  'agent', 'group', 'concurrency', 'outcome', 'resolved',
+  'agent', 'group', 'concurrency', 'outcome', 'resolved', 'callbackOffer',
 ] as const;
 export const AGENT_FIELDS = ['replication', 'agent', 'group', 'state', 'start', 'end'] as const;
 
@@ -33,6 +33,7 @@ export interface LogMeta {
   startClockSec?: number;
   serviceLevelFormula?: string;
   shortAbandonSec?: number;
+  fcrWindowSec?: number;
   defaultWithinSec?: number;
   withinSec?: Record<string, number>;
   channels?: { id: string; kind: string }[];
@@ -110,6 +111,7 @@ export class LogWriter {
         t(legs.answer[r]), t(legs.abandon[r]), t(legs.talkEnd[r]), t(legs.wrapEnd[r]),
         agent >= 0 ? log.agents[agent] : null, group >= 0 ? log.groups[group] : null,
         legs.concurrency[r] || null, OUTCOMES[legs.outcome[r]], legs.resolved[r] < 0 ? null : legs.resolved[r],
+        CALLBACK_OFFERS[legs.callbackOffer[r] + 1] || null,
       ];
       chunk.push(this.line(LEG_FIELDS, values));
       if (chunk.length >= 4096) flush(this.legFd);

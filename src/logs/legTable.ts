@@ -36,6 +36,8 @@ export class LegTable {
   concurrency!: Uint8Array;
   outcome!: Uint8Array;
   resolved!: Int8Array;
+  /** A callback offered to this caller: −1 none, 0 declined (kept waiting), 1 accepted. */
+  callbackOffer!: Int8Array;
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(16, Math.ceil(capacity));
@@ -80,6 +82,7 @@ export class LegTable {
     this.concurrency = fill(new Uint8Array(n), old?.concurrency, 0);
     this.outcome = fill(new Uint8Array(n), old?.outcome, OUTCOME.none);
     this.resolved = fill(new Int8Array(n), old?.resolved, -1);
+    this.callbackOffer = fill(new Int8Array(n), old?.callbackOffer, -1);
   }
 
   private grow(): void {

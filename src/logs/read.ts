@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { AgentStateTable } from './agentTable.js';
-import { AGENT_STATES, CHANNEL_KINDS, IVR_OUTCOMES, OUTCOME, OUTCOMES, type ChannelKindName } from './codes.js';
+import { AGENT_STATES, CALLBACK_OFFERS, CHANNEL_KINDS, IVR_OUTCOMES, OUTCOME, OUTCOMES, type ChannelKindName } from './codes.js';
 import type { ContactLog } from './contactLog.js';
 import { logFormatOf, sidePath, type LogMeta } from './files.js';
 import { LegTable } from './legTable.js';
@@ -109,6 +109,7 @@ export function readContactLog(path: string): ReadLog {
       if (outcome !== null && code < 0) throw new LogFormatError(`unknown outcome '${outcome}' (expected one of ${OUTCOMES.slice(1).join(', ')})`, where, path);
       legs.outcome[row] = code >= 0 ? code : inferOutcome(legs, row);
       legs.resolved[row] = num(r.resolved, -1);
+      legs.callbackOffer[row] = (CALLBACK_OFFERS as readonly string[]).indexOf(str(r.callbackOffer) ?? '') - 1;
       maxTime = Math.max(maxTime, arrival, finite(legs.wrapEnd[row]), finite(legs.abandon[row]));
     });
     let table: AgentStateTable | undefined;

@@ -9,8 +9,9 @@
  * - callbackSuccessRate = callbacks that reached the customer ÷ callbacks decided
  *   (reached, or given up after the last failed dial);
  * - callbackDelaySeconds = mean time from accepting the callback to being reached.
- * They apply when the log has a callback. The offer and acceptance rates separately
- * need the declined offers, which the leg schema does not record.
+ * - callbackOfferRate = call contacts offered a callback ÷ call contacts that reached a queue;
+ * - callbackAcceptanceRate = offers accepted ÷ offers (from the `callbackOffer` column).
+ * They apply when the log has a callback offer.
  */
 import { OUTCOME } from '../logs/codes.js';
 import type { ContactLog } from '../logs/contactLog.js';
@@ -21,7 +22,8 @@ const CALLBACKS = 1;
 const DECIDED = 2;
 const REACHED = 3;
 const DELAY_SUM = 4;
-const FIELDS = 5;
+const OFFERS = 5;
+const FIELDS = 6;
 
 export interface CallbackKpis {
   channels: Record<string, KpiRecord>;
@@ -36,7 +38,7 @@ export function callbackKpis(log: ContactLog, opts: { warmupSec: number; horizon
   log.channels.forEach((id) => (channels[id] = {}));
   const isCallback = (r: number) => legs.outcome[r] === OUTCOME.transferred && Number.isNaN(legs.answer[r]);
   let any = false;
-  for (let r = 0; r < legs.length && !any; r++) any = isCallback(r);
+  for (let r = 0; r < legs.length && !any; r++) any = isCallback(r) || legs.callbackOffer[r] >= 0;
   if (!any) return { channels, total: {} };
 
   // Per contact: its first leg, and (for a callback) when it was accepted and how it ended.
@@ -65,6 +67,7 @@ export function callbackKpis(log: ContactLog, opts: { warmupSec: number; horizon
     const took = acceptedAt.has(c);
     if (!took && Number.isNaN(legs.queueEntry[r])) continue;
     add(ch, REACHED_QUEUE);
+    if (legs.callbackOffer[r] >= 0) add(ch, OFFERS);
     if (!took) continue;
     add(ch, CALLBACKS);
     const reached = reachedAt.get(c);
@@ -79,6 +82,8 @@ export function callbackKpis(log: ContactLog, opts: { warmupSec: number; horizon
   }
   const record = (base: number): KpiRecord => ({
     callbackRate: ratio(acc[base + CALLBACKS], acc[base + REACHED_QUEUE]),
+    callbackOfferRate: ratio(acc[base + OFFERS], acc[base + REACHED_QUEUE]),
+    callbackAcceptanceRate: ratio(acc[base + CALLBACKS], acc[base + OFFERS]),
     callbackSuccessRate: ratio(acc[base + REACHED], acc[base + DECIDED]),
     callbackDelaySeconds: ratio(acc[base + DELAY_SUM], acc[base + REACHED]),
   });

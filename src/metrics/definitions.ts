@@ -44,6 +44,8 @@ export const CONTACT_METRICS: readonly MetricDefinition[] = [
   { key: 'transferRate', label: 'transfer rate', unit: 'rate', definition: 'legs transferred by the agent ÷ legs an agent handled (handled, transferred or escalated)' },
   { key: 'escalationRate', label: 'escalation rate', unit: 'rate', definition: 'legs escalated to tier 2 (warm or ticket) ÷ legs an agent handled' },
   { key: 'callbackRate', label: 'callback rate', unit: 'rate', definition: 'calls that took a callback instead of waiting ÷ calls that reached a queue' },
+  { key: 'callbackOfferRate', label: 'callback offer rate', unit: 'rate', definition: 'calls offered a callback (predicted wait above the threshold) ÷ calls that reached a queue' },
+  { key: 'callbackAcceptanceRate', label: 'callback acceptance', unit: 'rate', definition: 'callback offers accepted ÷ callback offers' },
   { key: 'callbackSuccessRate', label: 'callback success', unit: 'rate', definition: 'callbacks that reached the customer ÷ callbacks reached or given up' },
   { key: 'callbackDelaySeconds', label: 'callback delay', unit: 'seconds', definition: 'mean time from accepting a callback to being reached' },
 ];

@@ -632,8 +632,10 @@ class Simulation {
     const workSec = this.workTalk[q].mean + (this.workWrap[q]?.mean ?? 0);
     const predictedSec = ((this.queues.waiting[q] + 1) * workSec) / Math.max(1, staffed);
     if (!(predictedSec > cb.thresholdSec)) return false;
-    if (!(this.rng('callback', c, this.channels[c].id).next() < cb.acceptance)) return false;
     const legs = this.legs;
+    const accepted = this.rng('callback', c, this.channels[c].id).next() < cb.acceptance;
+    legs.callbackOffer[row] = accepted ? 1 : 0;
+    if (!accepted) return false;
     legs.outcome[row] = OUTCOME.transferred;
     const v = this.callbackQueue[q];
     const next = this.nextLeg(row, legs.contact[row], v, legs.attempt[row], t);

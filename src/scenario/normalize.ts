@@ -96,6 +96,7 @@ export function normalizeScenario(s: ScenarioFile, readColumn: ColumnReader): Sc
       intervalSec: s.interval ?? firstTableInterval(s) ?? DEFAULT_INTERVAL_SEC,
       serviceLevelFormula: s.serviceLevelFormula,
       shortAbandonSec: s.shortAbandon,
+      fcrWindowSec: s.fcrWindow,
       defaultWithinSec: DEFAULT_WITHIN_SEC,
     },
     channels,

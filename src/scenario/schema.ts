@@ -679,6 +679,8 @@ export const scenarioFileSchema = z
     serviceLevelFormula: z.enum(SERVICE_LEVEL_FORMULAS).default('offered'),
     shortAbandon: time({ description: 'abandons that waited less than this are left out of offered and abandoned' })
       .default(0),
+    fcrWindow: positiveTime({ description: 'FCR: a repeat contact within this window after the first handled contact means not resolved first time (default 7d)' })
+      .default(7 * 86400),
     channels: nonEmptyMap('channels', channelSchema, `channels: ${CHANNELS_EXAMPLE}`).meta({
       description: 'channels by id, in output order',
       examples: [{ voice: { arrivals: { perHour: 360 }, handle: { dist: 'exponential', mean: 240 } } }],

@@ -231,6 +231,8 @@ export interface MetricOptions {
   serviceLevelFormula: ServiceLevelFormula;
   /** Abandons that waited less than this are left out of offered and abandoned. Default 0. */
   shortAbandonSec: number;
+  /** FCR window: a repeat within it after the first handled contact counts against FCR. */
+  fcrWindowSec: number;
   /** Default SL threshold for channels without a target. */
   defaultWithinSec: number;
 }

@@ -17,7 +17,7 @@ export function mmcScenario(arrivals = MMC_ARRIVALS): Scenario {
     horizonSec,
     startClockSec: 0,
     startWeekday: 0,
-    metrics: { warmupSec: 3600, intervalSec: 3600, serviceLevelFormula: 'offered', shortAbandonSec: 0, defaultWithinSec: 20 },
+    metrics: { warmupSec: 3600, intervalSec: 3600, serviceLevelFormula: 'offered', shortAbandonSec: 0, fcrWindowSec: 7 * 86400, defaultWithinSec: 20 },
     channels: {
       voice: {
         id: 'voice',

@@ -99,6 +99,7 @@ export function scenario(
       intervalSec: opts.intervalSec ?? 1800,
       serviceLevelFormula: 'offered',
       shortAbandonSec: 0,
+      fcrWindowSec: 7 * 86400,
       defaultWithinSec: 20,
     },
     channels: ch,

@@ -58,7 +58,7 @@ describe('contact log round trip', () => {
     w.commit();
     const lines = readFileSync(path, 'utf8').split('\n');
     expect(lines[0]).toBe(
-      'replication,contact,leg,issue,customer,attempt,channel,kind,queue,arrival,ivrExit,ivrOutcome,queueEntry,answer,abandon,talkEnd,wrapEnd,agent,group,concurrency,outcome,resolved',
+      'replication,contact,leg,issue,customer,attempt,channel,kind,queue,arrival,ivrExit,ivrOutcome,queueEntry,answer,abandon,talkEnd,wrapEnd,agent,group,concurrency,outcome,resolved,callbackOffer',
     );
     expect(lines[1]).toMatch(/^0,0,1,0,0,1,(voice|sales),call,(voice|sales),[\d.]+,,,[\d.]+,/);
     expect(readFileSync(join(dir, 'look.agents.csv'), 'utf8').split('\n')[0]).toBe('replication,agent,group,state,start,end');

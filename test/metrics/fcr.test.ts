@@ -41,3 +41,13 @@ describe('FCR from a hand-written log', () => {
     expect(oneDay.total.repeatContactRate).toBeCloseTo(3 / 17, 12);
   });
 });
+
+describe('FCR through ccsim metrics', () => {
+  it('reads the hand-written CSV and honours --fcr-window', async () => {
+    const { cli } = await import('../helpers/cli.js');
+    const week = JSON.parse((await cli('metrics', 'test/fixtures/fcr-log.csv', '--json')).out);
+    expect(week.total.fcr.mean).toBeCloseTo(10 / 16, 12);
+    const day = JSON.parse((await cli('metrics', 'test/fixtures/fcr-log.csv', '--json', '--fcr-window', '1d')).out);
+    expect(day.total.repeatContactRate.mean).toBeCloseTo(3 / 17, 12);
+  });
+});

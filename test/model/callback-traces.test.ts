@@ -22,6 +22,19 @@ const offer = (p: Partial<CallbackOffer>): CallbackOffer => ({
 });
 
 describe('callback traces', () => {
+  it('a declined offer is logged and the caller keeps waiting: offer and acceptance rates apart', () => {
+    const s = scenario(
+      { voice: { times: [0, 1, 2], handle: fixed(100), callback: offer({ acceptance: 0 }) } },
+      { team: { agents: 1, skills: ['voice'] } },
+      { horizonSec: 400 },
+    );
+    const log = simulate(s, 0);
+    expect(Array.from(log.legs.callbackOffer.subarray(0, log.legs.length))).toEqual([-1, 0, 0]);
+    expect(fullLegRows(log).map((r) => r.answer)).toEqual([0, 100, 200]);
+    const k = callbackKpis(log, { warmupSec: 0, horizonSec: 400 }).total;
+    expect([k.callbackOfferRate, k.callbackAcceptanceRate, k.callbackRate]).toEqual([2 / 3, 0, 0]);
+  });
+
   it('a caller facing a long predicted wait takes a callback and is called back when an agent frees', () => {
     const s = scenario(
       { voice: { times: [0, 1, 2], handle: fixed(100), callback: offer({}) } },
@@ -31,7 +44,14 @@ describe('callback traces', () => {
     const cb = { leg: 2, queue: 'voice-callback', agent: 'team-1', outcome: 'handled' };
     const log = simulate(s, 0);
     // 2 of 3 callers took a callback, both were reached, after 99 s and 198 s.
-    expect(callbackKpis(log, { warmupSec: 0, horizonSec: 400 }).total).toEqual({ callbackRate: 2 / 3, callbackSuccessRate: 1, callbackDelaySeconds: 148.5 });
+    expect(callbackKpis(log, { warmupSec: 0, horizonSec: 400 }).total).toEqual({
+      callbackRate: 2 / 3,
+      callbackOfferRate: 2 / 3,
+      callbackAcceptanceRate: 1,
+      callbackSuccessRate: 1,
+      callbackDelaySeconds: 148.5,
+    });
+    expect(Array.from(log.legs.callbackOffer.subarray(0, log.legs.length))).toEqual([-1, 1, -1, 1, -1]);
     expect(fullLegRows(log)).toEqual([
       L({ contact: 0, arrival: 0, queueEntry: 0, answer: 0, talkEnd: 100, wrapEnd: 100, agent: 'team-1', outcome: 'handled' }),
       // Predicted wait (0 waiting + 1) × 100 s ÷ 1 agent = 100 s > 50 s: offered and accepted.

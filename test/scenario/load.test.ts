@@ -47,6 +47,7 @@ describe('the contracts.md conformance example', () => {
       intervalSec: 1800,
       serviceLevelFormula: 'offered',
       shortAbandonSec: 0,
+      fcrWindowSec: 604800,
       defaultWithinSec: 20,
     });
     const voice = s.channels.voice!;

@@ -18,6 +18,7 @@ interface MetricsArgs {
   interval?: string;
   within?: string;
   slFormula?: string;
+  fcrWindow?: string;
   report?: string;
 }
 
@@ -33,6 +34,7 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
       .option('interval', { type: 'string', describe: 'reporting interval (default: from .meta.json, else 30m)' })
       .option('within', { type: 'string', describe: 'service-level threshold for every channel (default: from .meta.json, else 20s)' })
       .option('sl-formula', { type: 'string', choices: SERVICE_LEVEL_FORMULAS as string[], describe: 'service-level variant' })
+      .option('fcr-window', { type: 'string', describe: 'FCR window: a repeat contact within it counts against FCR (default: from .meta.json, else 7d)' })
       .option('report', { type: 'string', describe: 'write summary.json and per-interval CSVs into this directory' })
       .example('$0 metrics out/calls.csv', 'KPIs of a log written by `ccsim run --log out/calls.csv`'),
   handler: (argv) => {
@@ -57,6 +59,7 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
       startClockSec: meta?.startClockSec ?? 0,
       serviceLevelFormula: (argv.slFormula ?? meta?.serviceLevelFormula ?? 'offered') as ServiceLevelFormula,
       shortAbandonSec: meta?.shortAbandonSec ?? 0,
+      fcrWindowSec: durationFlag(argv.fcrWindow, '--fcr-window') ?? meta?.fcrWindowSec,
       withinSec,
       defaultWithinSec: within ?? meta?.defaultWithinSec ?? 20,
     };
