@@ -29,6 +29,8 @@ export interface SweepResult {
   seed: number;
   replications: number;
   points: { value: number; summary: Summary; erlangA?: AnalyticPoint }[];
+  /** What the analytic curve assumes and where the scenario departs from it (when there is a curve). */
+  analytic?: string;
 }
 
 export type { Estimate };

@@ -6,7 +6,9 @@
  *                                       (log dropped: memory stays flat)      ─┘
  *
  * Replication r of seed s uses the streams named (s, r, purpose), so it can be run alone
- * or on another machine and still give the same numbers.
+ * or on another machine and still give the same numbers: `runStudyWith` hands the
+ * replications to a runner (parallel.ts: worker threads), and a shard (shard.ts) runs a
+ * slice of them; either way the summary is over per-replication KPIs in replication order.
  */
 import type { ContactLog } from '../logs/contactLog.js';
 import {
@@ -30,6 +32,8 @@ export interface StudyOptions {
   onLog?: (log: ContactLog) => void;
   /** Called after each replication. */
   onProgress?: (done: number, total: number) => void;
+  /** Replication numbers to run instead of all (a shard's slice), ascending. */
+  only?: readonly number[];
 }
 
 export interface StudyResult {
@@ -54,6 +58,7 @@ export function measureOptionsOf(s: Scenario): MeasureOptions {
     startClockSec: s.startClockSec,
     serviceLevelFormula: s.metrics.serviceLevelFormula,
     shortAbandonSec: s.metrics.shortAbandonSec,
+    fcrWindowSec: s.metrics.fcrWindowSec,
     withinSec,
     defaultWithinSec: s.metrics.defaultWithinSec,
   };
@@ -63,13 +68,40 @@ export function measureOptionsOf(s: Scenario): MeasureOptions {
 export function runStudy(scenario: Scenario, opts: StudyOptions): StudyResult {
   const mo = measureOptionsOf(scenario);
   const perReplication: ReplicationKpis[] = [];
-  for (let r = 0; r < opts.replications; r++) {
+  const replications = opts.only ?? Array.from({ length: opts.replications }, (_, r) => r);
+  for (const r of replications) {
     const log = simulate(scenario, r, { seed: opts.seed });
     opts.onLog?.(log);
     perReplication.push(measure(log, mo));
-    opts.onProgress?.(r + 1, opts.replications);
+    opts.onProgress?.(perReplication.length, replications.length);
   }
   return summarizeStudy(scenario.name, opts.seed, perReplication, mo);
+}
+
+/** Simulate and measure replication r of the scenario (what a worker thread does). */
+export function measureReplication(scenario: Scenario, seed: number, replication: number): ReplicationKpis {
+  return measure(simulate(scenario, replication, { seed }), measureOptionsOf(scenario));
+}
+
+/** Runs replications somewhere (this thread, worker threads) and returns their KPIs in the order asked. */
+export interface ReplicationRunner {
+  run(scenario: Scenario, seed: number, replications: readonly number[], onDone?: (done: number, total: number) => void): Promise<ReplicationKpis[]>;
+}
+
+/** Which replications `runStudyWith` runs: all of 0 … replications − 1, or only some (a shard). */
+export interface RunnerStudyOptions {
+  replications: number;
+  seed: number;
+  /** Replication numbers to run instead of all (a shard's slice), ascending. */
+  only?: readonly number[];
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** `runStudy` on a runner (worker threads); byte-identical to `runStudy` for the same replications. */
+export async function runStudyWith(runner: ReplicationRunner, scenario: Scenario, opts: RunnerStudyOptions): Promise<StudyResult> {
+  const replications = opts.only ?? Array.from({ length: opts.replications }, (_, r) => r);
+  const perReplication = await runner.run(scenario, opts.seed, replications, opts.onProgress);
+  return summarizeStudy(scenario.name, opts.seed, perReplication, measureOptionsOf(scenario));
 }
 
 /** Summarize per-replication KPIs (from a run or from a log read back). */

@@ -66,6 +66,13 @@ export function scenarioWith(raw: unknown, overrides: readonly Override[], file:
   return buildScenario(applyOverrides(raw, overrides, file, flag), file);
 }
 
+/** A deep copy of the file data with these groups staffed by per-interval tables (`ccsim staff`'s new scenario). */
+export function withStaffingTables(raw: unknown, tables: Readonly<Record<string, { interval: string; counts: readonly number[] }>>): unknown {
+  const copy = structuredClone(raw) as { groups: Record<string, Record<string, unknown>> };
+  for (const [id, t] of Object.entries(tables)) copy.groups[id].agents = { interval: t.interval, counts: [...t.counts] };
+  return copy;
+}
+
 /** Every combination of the varied values, first parameter slowest. */
 export function grid(varies: readonly Vary[]): Override[][] {
   let points: Override[][] = [[]];

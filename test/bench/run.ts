@@ -6,7 +6,9 @@
  *           │                                         maxRSS is the peak of that one workload
  *           ├─ spawn `python3 simpy_mmc.py` × runs    when SimPy is installed (interleaved with
  *           │                                         the ccsim runs, so load drift hits both)
- *           └─ medians → targets, ratio, Erlang A check (run 1) → table, or JSON with --json
+ *           ├─ spawn `run.js --child parallel --workers w` × runs, w = 1 and 2 (interleaved):
+ *           │                                         one study of R replications on w worker threads
+ *           └─ medians → targets, ratio, Erlang A check (run 1), 1 → 2 worker speed-up → table, or JSON with --json
  *
  * A benchmark reports, it does not fail the build: missed targets print MISSED and the
  * exit code stays 0. Only a crashed child exits 1.
@@ -20,8 +22,10 @@ import { sampleStandardDeviation } from 'simple-statistics';
 import { erlangA } from '../../src/analytic/index.js';
 import type { LegTable } from '../../src/logs/legTable.js';
 import { measure, type MeasureOptions, type ReplicationKpis } from '../../src/metrics/index.js';
+import { createHash } from 'node:crypto';
 import { simulate } from '../../src/model/simulation.js';
-import { measureOptionsOf } from '../../src/plan/study.js';
+import { ReplicationPool } from '../../src/plan/parallel.js';
+import { measureOptionsOf, runStudyWith, studyJson } from '../../src/plan/study.js';
 import { MMC_AGENTS, MMC_AHT_SEC, MMC_ARRIVALS, MMC_PATIENCE_SEC, MMC_PER_MIN, mmcScenario } from './mmc.js';
 
 const TARGET_ARRIVALS_PER_SEC = 1.5e6;
@@ -369,10 +373,77 @@ function fix(x: number): string {
   return Math.abs(x) >= 0.1 ? x.toFixed(4) : x.toPrecision(3);
 }
 
-function main(): void {
+// ─── parallel replications: 1 → 2 worker threads ─────────────────────────────
+
+/** What one `--child parallel` run measures. */
+interface ParallelRun {
+  workers: number;
+  replications: number;
+  arrivalsPerReplication: number;
+  /** Wall-clock seconds of the whole study, worker start-up included (what a user waits). */
+  seconds: number;
+  /** SHA-256 of the study's JSON: the same for every worker count. */
+  sha256: string;
+}
+
+/** One study of the M/M/c+M workload on `workers` threads, timed from pool creation to the last result. */
+async function runParallelChild(workers: number, replications: number, arrivals: number): Promise<ParallelRun> {
+  const scenario = mmcScenario(arrivals);
+  const t0 = process.hrtime.bigint();
+  const pool = new ReplicationPool(workers);
+  const study = await runStudyWith(pool, scenario, { replications, seed: 1 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  await pool.close();
+  const sha256 = createHash('sha256').update(JSON.stringify(studyJson(study))).digest('hex');
+  return { workers, replications, arrivalsPerReplication: arrivals, seconds, sha256 };
+}
+
+/** Interleaved runs with 1 and 2 workers; the speed-up is the ratio of the median wall-clock times. */
+function measureParallel(runs: number, replications: number, arrivals: number) {
+  const self = fileURLToPath(import.meta.url);
+  const child = (workers: number) =>
+    spawnJson<ParallelRun>(process.execPath, [self, '--child', 'parallel', '--workers', String(workers), '--replications', String(replications), '--arrivals', String(arrivals)]);
+  const one: ParallelRun[] = [];
+  const two: ParallelRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    one.push(child(1));
+    two.push(child(2));
+  }
+  const m1 = median(one.map((r) => r.seconds));
+  const m2 = median(two.map((r) => r.seconds));
+  return {
+    replications,
+    arrivalsPerReplication: arrivals,
+    runs,
+    oneWorkerSeconds: one.map((r) => r.seconds),
+    twoWorkersSeconds: two.map((r) => r.seconds),
+    medianOneWorkerSec: m1,
+    medianTwoWorkersSec: m2,
+    speedup: m1 / m2,
+    identical: new Set([...one, ...two].map((r) => r.sha256)).size === 1,
+  };
+}
+
+function renderParallel(p: ReturnType<typeof measureParallel>): string {
+  const secs = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(', ');
+  return [
+    '',
+    `Parallel replications (M/M/c+M, ${p.replications} replications × ${int(p.arrivalsPerReplication)} arrivals, wall clock incl. worker start-up, ${plural(p.runs, 'run')} each):`,
+    `  1 worker   median ${p.medianOneWorkerSec.toFixed(2)} s  (${secs(p.oneWorkerSeconds)})`,
+    `  2 workers  median ${p.medianTwoWorkersSec.toFixed(2)} s  (${secs(p.twoWorkersSeconds)})`,
+    `  speed-up 1 → 2 workers: ${p.speedup.toFixed(2)}×; results ${p.identical ? 'byte-identical' : 'DIFFER'} across worker counts`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       child: { type: 'string' },
+      workers: { type: 'string', default: '1' },
+      replications: { type: 'string', default: '8' },
+      'parallel-runs': { type: 'string', default: '3' },
+      'parallel-replications': { type: 'string', default: '8' },
+      'parallel-arrivals': { type: 'string', default: '400000' },
       replication: { type: 'string', default: '0' },
       arrivals: { type: 'string', default: String(MMC_ARRIVALS) },
       runs: { type: 'string', default: '5' },
@@ -385,6 +456,10 @@ function main(): void {
     process.stdout.write(JSON.stringify(runChild(Number(values.arrivals), Number(values.replication))) + '\n');
     return;
   }
+  if (values.child === 'parallel') {
+    process.stdout.write(JSON.stringify(await runParallelChild(Number(values.workers), Number(values.replications), Number(values.arrivals))) + '\n');
+    return;
+  }
   const o: BenchOptions = {
     runs: Math.max(1, Number(values.runs)),
     arrivals: Number(values.arrivals),
@@ -395,12 +470,12 @@ function main(): void {
   const loadAtStart = loadAverages();
   const { ccsim, simpy } = measureAll(o);
   const summary = summarizeBench(o, ccsim, simpy, loadAtStart);
-  process.stdout.write((values.json ? JSON.stringify(summary, null, 2) : renderTable(summary)) + '\n');
+  const parallelRuns = Number(values['parallel-runs']);
+  const parallel = parallelRuns > 0 ? measureParallel(parallelRuns, Number(values['parallel-replications']), Number(values['parallel-arrivals'])) : undefined;
+  process.stdout.write((values.json ? JSON.stringify({ ...summary, parallel }, null, 2) : renderTable(summary) + (parallel ? renderParallel(parallel) : '')) + '\n');
 }
 
-try {
-  main();
-} catch (err) {
+main().catch((err) => {
   process.stderr.write(`bench: ${(err as Error).message}\n`);
   process.exitCode = 1;
-}
+});

@@ -2,7 +2,9 @@
 import type { CommandModule } from 'yargs';
 import { LogWriter, logFormatOf, type LogMeta } from '../../logs/files.js';
 import { InputError, MSG, inputError } from '../../messages.js';
-import { runStudy, studyJson, type StudyResult } from '../../plan/study.js';
+import { poolFor } from '../../plan/parallel.js';
+import { parseShard, runShardJson, shardItems } from '../../plan/shard.js';
+import { runStudy, runStudyWith, studyJson, type StudyResult } from '../../plan/study.js';
 import { renderKpiTable } from '../../report/kpiTable.js';
 import { writeRunReport } from '../../report/writeReport.js';
 import { loadScenario } from '../../scenario/index.js';
@@ -18,6 +20,8 @@ interface RunArgs {
   json?: boolean;
   report?: string;
   log?: string;
+  workers?: number;
+  shard?: string;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -31,23 +35,35 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('json', { type: 'boolean', describe: 'print the KPI document as JSON' })
       .option('report', { type: 'string', describe: 'write summary.json and per-interval CSVs into this directory' })
       .option('log', { type: 'string', describe: 'write the contact log to FILE.csv or FILE.ndjson (plus .agents and .meta.json side files)' })
+      .option('workers', { type: 'number', describe: 'worker threads for the replications (default: every core); results are the same for any count' })
+      .option('shard', { type: 'string', describe: 'run slice i of n of the replications (i/n, e.g. 2/4) and print it as JSON for `ccsim merge`' })
       .example('$0 run scenarios/retail-bank-day.yaml', 'KPI table of the default scenario')
       .example('$0 run scenarios/single-queue-erlang-a.yaml -r 20 --json', 'JSON with 95 % CIs over 20 replications')
-      .example('$0 run scenarios/retail-bank-day.yaml --log out/calls.csv', 'also write every leg'),
-  handler: (argv) => {
+      .example('$0 run scenarios/retail-bank-day.yaml --log out/calls.csv', 'also write every leg')
+      .example('$0 run scenarios/retail-bank-day.yaml -r 40 --shard 2/4 > part2.json', 'replications 10-19 only; then ccsim merge part*.json'),
+  handler: async (argv) => {
     const scenario = loadScenario(argv.scenario);
     const replications = positiveInt(argv.replications, '--replications') ?? scenario.replications;
     const seed = nonNegativeInt(argv.seed, '--seed') ?? scenario.seed;
+    const workers = positiveInt(argv.workers, '--workers');
+    const shard = argv.shard === undefined ? undefined : parseShard(String(argv.shard));
+    if (shard && argv.report) throw inputError(MSG.shardWithOutput('--report'), { path: '--report' });
+    const only = shard ? shardItems(shard, replications, 'replications') : undefined;
     const writer = argv.log ? openLog(argv.log, argv.scenario, scenario, seed, replications) : undefined;
-    const bar = progress(`simulating ${scenario.name}`, Boolean(argv.json));
+    const bar = progress(`simulating ${scenario.name}`, Boolean(argv.json || shard));
     let result: StudyResult;
     try {
-      result = runStudy(scenario, {
-        replications,
-        seed,
-        onLog: writer ? (log) => writer.write(log) : undefined,
-        onProgress: (d, t) => bar.update(d, t),
-      });
+      if (writer) {
+        // The log is written in replication order from this thread, so --log runs without workers.
+        result = runStudy(scenario, { replications, seed, only, onLog: (log) => writer.write(log), onProgress: (d, t) => bar.update(d, t) });
+      } else {
+        const pool = poolFor(workers);
+        try {
+          result = await runStudyWith(pool, scenario, { replications, seed, only, onProgress: (d, t) => bar.update(d, t) });
+        } finally {
+          await pool.close();
+        }
+      }
       writer?.commit();
     } catch (e) {
       writer?.abort();
@@ -56,7 +72,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       bar.done();
     }
     const out = io();
-    if (argv.json) out.out(JSON.stringify(studyJson(result), null, 2) + '\n');
+    if (shard) out.out(JSON.stringify(runShardJson(result, shard, replications, only!), null, 2) + '\n');
+    else if (argv.json) out.out(JSON.stringify(studyJson(result), null, 2) + '\n');
     else out.out(renderKpiTable(result, result.summary, targetsOf(scenario), result.measureOptions.withinSec));
     if (argv.report) {
       const paths = writeRunReport(argv.report, {
@@ -86,6 +103,7 @@ function openLog(path: string, scenarioFile: string, s: Scenario, seed: number, 
     startClockSec: s.startClockSec,
     serviceLevelFormula: s.metrics.serviceLevelFormula,
     shortAbandonSec: s.metrics.shortAbandonSec,
+    fcrWindowSec: s.metrics.fcrWindowSec,
     defaultWithinSec: s.metrics.defaultWithinSec,
     withinSec: Object.fromEntries(Object.values(s.channels).map((c) => [c.id, c.target?.withinSec ?? s.metrics.defaultWithinSec])),
     channels: Object.values(s.channels).map((c) => ({ id: c.id, kind: c.kind })),

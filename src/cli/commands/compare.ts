@@ -1,0 +1,53 @@
+/** `ccsim compare <a> <b> [...]`: KPIs side by side under common random numbers, with CIs on the differences. */
+import type { CommandModule } from 'yargs';
+import { MSG, inputError } from '../../messages.js';
+import { compareScenarios, renderCompare } from '../../plan/compare.js';
+import { poolFor } from '../../plan/parallel.js';
+import { loadScenario } from '../../scenario/index.js';
+import { io } from '../io.js';
+import { nonNegativeInt, positiveInt } from '../options.js';
+import { progress } from '../progress.js';
+
+interface CompareArgs {
+  scenarios: string[];
+  replications?: number;
+  seed?: number;
+  json?: boolean;
+  independent?: boolean;
+  workers?: number;
+}
+
+export const compareCommand: CommandModule<object, CompareArgs> = {
+  command: 'compare <scenarios..>',
+  describe: 'the same KPIs for two or more scenarios, with common random numbers and 95 % CIs on the differences',
+  builder: (y) =>
+    y
+      .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'two or more scenario files; differences are against the first' })
+      .option('replications', { alias: 'r', type: 'number', describe: "replications of each scenario (default: the first scenario's)" })
+      .option('seed', { type: 'number', describe: "master seed, the same for every scenario (default: the first scenario's)" })
+      .option('json', { type: 'boolean', describe: 'print the comparison as JSON' })
+      .option('independent', { type: 'boolean', describe: 'give scenario k the seed + k instead of common random numbers (to see what CRN gains)' })
+      .option('workers', { type: 'number', describe: 'worker threads (default: every core)' })
+      .example('$0 compare scenarios/single-queue-erlang-a.yaml scenarios/single-queue-26-agents.yaml', '25 vs 26 agents'),
+  handler: async (argv) => {
+    if (argv.scenarios.length < 2) throw inputError(MSG.flag('compare needs at least two scenario files', 'name two or more, e.g. ccsim compare a.yaml b.yaml'));
+    const inputs = argv.scenarios.map((file) => ({ file, scenario: loadScenario(file) }));
+    const replications = positiveInt(argv.replications, '--replications') ?? inputs[0].scenario.replications;
+    const seed = nonNegativeInt(argv.seed, '--seed') ?? inputs[0].scenario.seed;
+    const pool = poolFor(positiveInt(argv.workers, '--workers'));
+    const bar = progress('comparing', Boolean(argv.json));
+    try {
+      const result = await compareScenarios(pool, inputs, {
+        replications,
+        seed,
+        independent: argv.independent,
+        onProgress: (k, d) => bar.update(k * replications + d, inputs.length * replications),
+      });
+      bar.done();
+      io().out(argv.json ? JSON.stringify(result, null, 2) + '\n' : renderCompare(result, argv.independent));
+    } finally {
+      bar.done();
+      await pool.close();
+    }
+  },
+};

@@ -1,0 +1,202 @@
+/** `ccsim staff <scenario> --target EXPR`: agents per interval and group to meet the targets; analytic guess, then simulation. */
+import { mkdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { Document, isScalar, isSeq, visit } from 'yaml';
+import type { CommandModule } from 'yargs';
+import { writeFileAtomic } from '../../logs/files.js';
+import { MSG, inputError } from '../../messages.js';
+import { CONTACT_METRICS, type Unit } from '../../metrics/definitions.js';
+import { poolFor } from '../../plan/parallel.js';
+import { staffScenario, staffTargets, type Hours, type StaffResult } from '../../plan/staff.js';
+import { alignColumns, formatNumber, parseTarget } from '../../plan/targets.js';
+import { withStaffingTables } from '../../plan/vary.js';
+import { buildScenario, formatDuration, loadScenario, readScenarioFile } from '../../scenario/index.js';
+import type { Scenario } from '../../scenario/types.js';
+import { CheckFailed, io } from '../io.js';
+import { assertNotInput, nonNegativeInt, positiveInt } from '../options.js';
+
+interface StaffArgs {
+  scenario: string;
+  target?: string | string[];
+  replications?: number;
+  seed?: number;
+  confidence?: number;
+  maxIterations?: number;
+  cost?: number;
+  out?: string;
+  json?: boolean;
+  workers?: number;
+}
+
+export const staffCommand: CommandModule<object, StaffArgs> = {
+  command: 'staff <scenario>',
+  describe: 'agents per interval and group to meet targets: Erlang A first guess, then simulation to confirm and correct',
+  builder: (y) =>
+    y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file' })
+      .option('target', { type: 'string', describe: "KPI target, quoted, e.g. 'voice.serviceLevel>=0.8' (repeatable; channels without one keep the scenario's target)" })
+      .option('replications', { alias: 'r', type: 'number', describe: "replications per simulation (default: the scenario's)" })
+      .option('seed', { type: 'number', describe: "master seed (default: the scenario's)" })
+      .option('confidence', { type: 'number', default: 0.95, describe: 'one-sided confidence that each interval meets each target (0.5 = the mean does)' })
+      .option('max-iterations', { type: 'number', default: 30, describe: 'most simulations the search may run' })
+      .option('cost', { type: 'number', describe: "cost of an agent-hour (default: the scenario's hourlyCost)" })
+      .option('out', { type: 'string', describe: 'folder for staffing.csv, staffing.json and the staffed scenario (default: reports/<scenario>-staff)' })
+      .option('json', { type: 'boolean', describe: 'print staffing.json instead of the table' })
+      .option('workers', { type: 'number', describe: 'worker threads (default: every core)' })
+      .example("$0 staff scenarios/retail-bank-day.yaml --target 'accounts.serviceLevel>=0.8' --target 'cards.abandonRate<=0.01'", 'other channels keep their own targets'),
+  handler: async (argv) => {
+    const scenario = loadScenario(argv.scenario);
+    const raw = readScenarioFile(argv.scenario);
+    const given = (argv.target === undefined ? [] : Array.isArray(argv.target) ? argv.target : [argv.target]).map((t) => parseTarget(String(t), scenario, { path: '--target' }));
+    const targets = staffTargets(given, scenario, { path: '--target' });
+    const confidence = Number(argv.confidence);
+    if (!(confidence >= 0.5 && confidence < 1)) throw inputError(MSG.badConfidence(String(argv.confidence)), { path: '--confidence' });
+    const maxIterations = positiveInt(argv.maxIterations, '--max-iterations')!;
+    if (argv.cost !== undefined && !(Number(argv.cost) >= 0)) throw inputError(MSG.flag(`'${argv.cost}' is not a cost`, 'write the cost of one agent-hour, e.g. --cost 32'), { path: '--cost' });
+    const outDir = argv.out ?? join('reports', `${scenario.name}-staff`);
+    const staffedFile = join(outDir, `${scenario.name}-staffed.yaml`);
+    assertNotInput(staffedFile, [argv.scenario], '--out');
+    const out = io();
+    const pool = poolFor(positiveInt(argv.workers, '--workers'));
+    let found: Awaited<ReturnType<typeof staffScenario>>;
+    try {
+      found = await staffScenario(pool, scenario, targets, {
+        replications: positiveInt(argv.replications, '--replications') ?? scenario.replications,
+        seed: nonNegativeInt(argv.seed, '--seed') ?? scenario.seed,
+        confidence,
+        maxIterations,
+        onIteration: (it) => out.err(`staff: iteration ${it.iteration}: ${formatNumber(it.agentHours, 'hours')} agent-hours, ${it.unmet} interval target${it.unmet === 1 ? '' : 's'} missed\n`),
+      });
+    } finally {
+      await pool.close();
+    }
+    const { result, counts } = found;
+    const rates = costRates(scenario, argv.cost);
+    const doc = { ...result, ...(rates ? { cost: costs(result, rates) } : {}), file: argv.scenario };
+
+    const staffed = staffedScenario(raw, argv.scenario, staffedFile, scenario, result, counts);
+    mkdirSync(outDir, { recursive: true });
+    writeFileAtomic(join(outDir, 'staffing.json'), JSON.stringify(doc, null, 2) + '\n');
+    writeFileAtomic(join(outDir, 'staffing.csv'), staffCsv(result));
+    writeFileAtomic(staffedFile, staffed);
+    if (argv.json) out.out(JSON.stringify(doc, null, 2) + '\n');
+    else out.out(renderStaff(result, rates));
+    out.err(`wrote ${join(outDir, 'staffing.csv')}, ${join(outDir, 'staffing.json')}, ${staffedFile}\n`);
+    if (!result.met) throw new CheckFailed('targets unmet');
+  },
+};
+
+/** Cost of an agent-hour per group: --cost for all, else each group's hourlyCost; undefined when a group has none. */
+function costRates(s: Scenario, flag: number | undefined): Record<string, number> | undefined {
+  const groups = Object.values(s.groups);
+  if (flag !== undefined) return Object.fromEntries(groups.map((g) => [g.id, Number(flag)]));
+  if (groups.some((g) => g.hourlyCost === undefined)) return undefined;
+  return Object.fromEntries(groups.map((g) => [g.id, g.hourlyCost!]));
+}
+
+function costs(r: StaffResult, rates: Record<string, number>) {
+  const of = (h: Hours) => Object.entries(h.groups).reduce((sum, [g, hours]) => sum + hours * rates[g], 0);
+  return { hourlyCost: rates, simulation: of(r.agentHours.simulation), erlang: of(r.agentHours.erlang) };
+}
+
+/** The table a planner reads: agents per interval and group (simulation and Erlang), each target's confidence bound, then hours and cost. */
+function renderStaff(r: StaffResult, rates: Record<string, number> | undefined): string {
+  const groups = Object.keys(r.intervals[0].groups);
+  const conf = `${+(r.confidence * 100).toFixed(2)} %`;
+  const header = ['interval', ...groups, ...groups.map((g) => `${g} Erlang`), ...r.targets.map((t) => `${t} (${conf} bound)`)];
+  const rows = [header];
+  for (const iv of r.intervals) {
+    rows.push([
+      iv.clock,
+      ...groups.map((g) => String(iv.groups[g].agents)),
+      ...groups.map((g) => String(iv.groups[g].erlang)),
+      ...r.targets.map((t) => {
+        const v = iv.targets[t];
+        if (!iv.measured) return 'warm-up';
+        if (!v) return '–';
+        return `${formatNumber(v.bound, unitOf(t))}${v.met ? '' : ' MISSED'}`;
+      }),
+    ]);
+  }
+  const h = (x: Hours) => `${fmt1(x.total)} (${Object.entries(x.groups).map(([g, v]) => `${g} ${fmt1(v)}`).join(', ')})`;
+  const sim = r.agentHours.simulation.total;
+  const erl = r.agentHours.erlang.total;
+  const delta = erl - sim;
+  const lines = [
+    `staff ${r.scenario}: ${r.targets.join(', ')} in every ${formatDuration(r.intervalSec)} interval at ${conf} confidence`,
+    `${r.replications} replications per simulation, seed ${r.seed}; ${r.iterations} simulation${r.iterations === 1 ? '' : 's'}, ${r.converged ? 'converged' : 'stopped at the iteration cap'}`,
+    '',
+    ...alignColumns(rows),
+    '',
+    `agent-hours: ${h(r.agentHours.simulation)} with simulation; ${h(r.agentHours.erlang)} with per-interval Erlang`,
+    `  simulation ${delta >= 0 ? 'saves' : 'adds'} ${fmt1(Math.abs(delta))} agent-hours (${fmt1((Math.abs(delta) / (erl || 1)) * 100)} %): pooling across skills, queues carried between intervals, non-exponential times`,
+  ];
+  if (rates) {
+    const c = costs(r, rates);
+    const same = new Set(Object.values(rates)).size === 1;
+    lines.push(`cost at ${same ? `${Object.values(rates)[0]} per agent-hour` : Object.entries(rates).map(([g, v]) => `${g} ${v}`).join(', ') + ' per agent-hour'}: ${money(c.simulation)} (per-interval Erlang: ${money(c.erlang)})`);
+  } else {
+    lines.push('cost: give --cost RATE, or hourlyCost in the scenario, to price the agent-hours');
+  }
+  if (!r.met) {
+    lines.push(
+      '',
+      r.converged
+        ? `NOT MET: even ${r.maxAgents} agents per group and interval miss these (check that the targets can be met):`
+        : `NOT MET after ${r.iterations} simulations (raise --max-iterations):`,
+    );
+    for (const u of r.unmet) lines.push(`  ${u.clock}  ${u.target}: bound ${formatNumber(u.bound, unitOf(u.target))} (mean ${formatNumber(u.mean, unitOf(u.target))})`);
+  } else if (!r.converged) {
+    lines.push('', 'every target is met, but the search stopped at the iteration cap: fewer agents may do (raise --max-iterations)');
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** staffing.csv: one row per interval and group. */
+function staffCsv(r: StaffResult): string {
+  const lines = ['intervalStartSec,clock,group,agents,erlangAgents'];
+  for (const iv of r.intervals) for (const [g, v] of Object.entries(iv.groups)) lines.push(`${iv.startSec},${iv.clock},${g},${v.agents},${v.erlang}`);
+  return lines.join('\n') + '\n';
+}
+
+/** The scenario file with the found staffing, as YAML, validated like any scenario file. */
+function staffedScenario(raw: unknown, file: string, outFile: string, s: Scenario, r: StaffResult, counts: Record<string, number[]>): string {
+  const interval = formatDuration(r.intervalSec);
+  const data = withStaffingTables(raw, Object.fromEntries(Object.entries(counts).map(([g, c]) => [g, { interval, counts: c }]))) as Record<string, unknown>;
+  data.name = `${s.name}-staffed`;
+  data.description = `${s.name} staffed by ccsim staff: ${r.targets.join(', ')} at ${r.confidence * 100} % confidence`;
+  rebaseCsvPaths(data, dirname(file), dirname(outFile));
+  buildScenario(data, outFile);
+  const doc = new Document(data);
+  // Tables of numbers on one line each, as people write them.
+  visit(doc, {
+    Seq: (_, node) => void (isSeq(node) && node.items.every(isScalar) && (node.flow = true)),
+    // Quote clock times: a YAML 1.1 reader would take 08:00 for the number 480.
+    Scalar: (_, node) => void (typeof node.value === 'string' && /^\d+:\d+/.test(node.value) && (node.type = 'QUOTE_DOUBLE')),
+  });
+  doc.commentBefore = ` Generated by ccsim staff from ${file}; ${r.met ? 'every interval meets' : 'NOT every interval meets'} ${r.targets.join(', ')}.`;
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Empirical distributions name CSV files relative to the scenario: keep them pointing at the same files. */
+function rebaseCsvPaths(x: unknown, from: string, to: string): void {
+  if (Array.isArray(x)) return x.forEach((v) => rebaseCsvPaths(v, from, to));
+  if (!x || typeof x !== 'object') return;
+  const o = x as Record<string, unknown>;
+  if (o.dist === 'empirical' && typeof o.csv === 'string') o.csv = relative(resolve(to), resolve(from, o.csv));
+  for (const v of Object.values(o)) rebaseCsvPaths(v, from, to);
+}
+
+/** The unit of a target's KPI (`voice.serviceLevel>=0.8` → rate). */
+function unitOf(target: string): Unit {
+  const path = target.split(/[<>=]/)[0];
+  return CONTACT_METRICS.find((m) => path.endsWith(`.${m.key}`))?.unit ?? 'seconds';
+}
+
+function fmt1(x: number): string {
+  return (Math.round(x * 10) / 10).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+function money(x: number): string {
+  return x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
