@@ -26,7 +26,7 @@ import { MSG, inputError } from '../messages.js';
 import { clockLabel, estimate, type ReplicationKpis } from '../metrics/index.js';
 import { intervalCount } from '../scenario/index.js';
 import type { ArrivalRates, Channel, Group, Scenario } from '../scenario/types.js';
-import { runStudyWith, type ReplicationRunner } from './study.js';
+import { measureOptionsOf, runStudyWith, summarizeStudy, type ReplicationRunner, type StudyResult } from './study.js';
 import { compares, type Target, type Where } from './targets.js';
 
 /** KPIs that more agents raise (a target on them is `>=`) and lower (`<=`). */
@@ -108,7 +108,7 @@ export function staffTargets(given: readonly Target[], s: Scenario, where: Where
 }
 
 /** Search the staffing; see the module comment. */
-export async function staffScenario(runner: ReplicationRunner, s: Scenario, targets: readonly Target[], o: StaffOptions): Promise<{ result: StaffResult; counts: Record<string, number[]> }> {
+export async function staffScenario(runner: ReplicationRunner, s: Scenario, targets: readonly Target[], o: StaffOptions): Promise<{ result: StaffResult; study: StudyResult; counts: Record<string, number[]> }> {
   const I = s.metrics.intervalSec;
   const n = intervalCount(s.horizonSec, I);
   const groups = Object.values(s.groups);
@@ -219,7 +219,8 @@ export async function staffScenario(runner: ReplicationRunner, s: Scenario, targ
     unmet,
     history,
   };
-  return { result, counts: Object.fromEntries(ids.map((id, g) => [id, [...answer.counts[g]]])) };
+  const study = summarizeStudy(s.name, o.seed, answer.reps, measureOptionsOf(withStaffing(s, answer.counts, I)));
+  return { result, study, counts: Object.fromEntries(ids.map((id, g) => [id, [...answer.counts[g]]])) };
 }
 
 /** How many (interval, target) pairs the scenario's own staffing misses, judged as the search judges. */

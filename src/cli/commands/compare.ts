@@ -1,4 +1,5 @@
 /** `ccsim compare <a> <b> [...]`: KPIs side by side under common random numbers, with CIs on the differences. */
+import { writeCompareReport } from '../../report/writeReport.js';
 import type { CommandModule } from 'yargs';
 import { MSG, inputError } from '../../messages.js';
 import { compareScenarios, renderCompare } from '../../plan/compare.js';
@@ -13,6 +14,7 @@ interface CompareArgs {
   replications?: number;
   seed?: number;
   json?: boolean;
+  report?: string;
   independent?: boolean;
   workers?: number;
 }
@@ -28,6 +30,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('json', { type: 'boolean', describe: 'print the comparison as JSON' })
       .option('independent', { type: 'boolean', describe: 'give scenario k the seed + k instead of common random numbers (to see what CRN gains)' })
       .option('workers', { type: 'number', describe: 'worker threads (default: every core)' })
+      .option('report', { type: 'string', describe: 'write index.html, one SVG per chart, summary.json and kpis.csv into this directory' })
       .example('$0 compare scenarios/single-queue-erlang-a.yaml scenarios/single-queue-26-agents.yaml', '25 vs 26 agents'),
   handler: async (argv) => {
     if (argv.scenarios.length < 2) throw inputError(MSG.flag('compare needs at least two scenario files', 'name two or more, e.g. ccsim compare a.yaml b.yaml'));
@@ -45,6 +48,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       });
       bar.done();
       io().out(argv.json ? JSON.stringify(result, null, 2) + '\n' : renderCompare(result, argv.independent));
+      if (argv.report) io().err(`wrote ${writeCompareReport(argv.report, result).join(', ')}\n`);
     } finally {
       bar.done();
       await pool.close();

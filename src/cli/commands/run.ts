@@ -33,7 +33,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('replications', { alias: 'r', type: 'number', describe: 'independent replications (default: the scenario\'s, else 10)' })
       .option('seed', { type: 'number', describe: 'master seed (default: the scenario\'s)' })
       .option('json', { type: 'boolean', describe: 'print the KPI document as JSON' })
-      .option('report', { type: 'string', describe: 'write summary.json and per-interval CSVs into this directory' })
+      .option('report', { type: 'string', describe: 'write index.html (offline), one SVG per chart, summary.json and per-interval CSVs into this directory' })
       .option('log', { type: 'string', describe: 'write the contact log to FILE.csv or FILE.ndjson (plus .agents and .meta.json side files)' })
       .option('workers', { type: 'number', describe: 'worker threads for the replications (default: every core); results are the same for any count' })
       .option('shard', { type: 'string', describe: 'run slice i of n of the replications (i/n, e.g. 2/4) and print it as JSON for `ccsim merge`' })
@@ -76,11 +76,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
     else if (argv.json) out.out(JSON.stringify(studyJson(result), null, 2) + '\n');
     else out.out(renderKpiTable(result, result.summary, targetsOf(scenario), result.measureOptions.withinSec));
     if (argv.report) {
+      const reportBar = progress('writing the report', Boolean(argv.json));
       const paths = writeRunReport(argv.report, {
         study: result,
         inputs: { ...inputsOf(argv.scenario, scenario), seed, replications },
         targets: targetsOf(scenario),
+        onProgress: (d, t) => reportBar.update(d, t),
       });
+      reportBar.done();
       out.err(`wrote ${paths.join(', ')}\n`);
     }
     if (argv.log) out.err(`wrote the contact log to ${argv.log}\n`);

@@ -1,4 +1,5 @@
 /** `ccsim staff <scenario> --target EXPR`: agents per interval and group to meet the targets; analytic guess, then simulation. */
+import { writeRunReport } from '../../report/writeReport.js';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Document, isScalar, isSeq, visit } from 'yaml';
@@ -70,7 +71,7 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
     } finally {
       await pool.close();
     }
-    const { result, counts } = found;
+    const { result, study, counts } = found;
     const rates = costRates(scenario, argv.cost);
     const doc = { ...result, ...(rates ? { cost: costs(result, rates) } : {}), file: argv.scenario };
 
@@ -81,7 +82,9 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
     writeFileAtomic(staffedFile, staffed);
     if (argv.json) out.out(JSON.stringify(doc, null, 2) + '\n');
     else out.out(renderStaff(result, rates));
-    out.err(`wrote ${join(outDir, 'staffing.csv')}, ${join(outDir, 'staffing.json')}, ${staffedFile}\n`);
+    // The staffed scenario's own report (charts of the last simulation), beside the tables.
+    const report = writeRunReport(outDir, { study, targets: Object.fromEntries(Object.values(scenario.channels).map((c) => [c.id, c.target])) });
+    out.err(`wrote ${join(outDir, 'staffing.csv')}, ${join(outDir, 'staffing.json')}, ${staffedFile}, ${report[0]}\n`);
     if (!result.met) throw new CheckFailed('targets unmet');
   },
 };

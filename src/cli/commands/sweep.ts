@@ -1,4 +1,5 @@
 /** `ccsim sweep <scenario> --set PATH=FROM..TO[:STEP]`: KPIs at each value of one parameter, with common random numbers. */
+import { writeSweepReport } from '../../report/writeReport.js';
 import type { CommandModule } from 'yargs';
 import { MSG, inputError } from '../../messages.js';
 import { poolFor } from '../../plan/parallel.js';
@@ -16,6 +17,7 @@ interface SweepArgs {
   replications?: number;
   seed?: number;
   json?: boolean;
+  report?: string;
   csv?: boolean;
   workers?: number;
   shard?: string;
@@ -33,6 +35,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('json', { type: 'boolean', describe: 'print the sweep as JSON' })
       .option('csv', { type: 'boolean', describe: 'print the sweep as CSV (one row per value; mean, _lo, _hi per KPI)' })
       .option('workers', { type: 'number', describe: 'worker threads (default: every core)' })
+      .option('report', { type: 'string', describe: 'write index.html, one SVG per chart, summary.json and kpis.csv into this directory' })
       .option('shard', { type: 'string', describe: 'run slice i of n of the values (i/n) and print it as JSON for `ccsim merge`' })
       .conflicts('json', 'csv')
       .example('$0 sweep scenarios/single-queue-erlang-a.yaml --set groups.team.agents=22..30 -r 5', 'the staffing curve, Erlang A beside')
@@ -64,6 +67,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       else if (argv.json) out.out(JSON.stringify(result, null, 2) + '\n');
       else if (argv.csv) out.out(sweepCsv(result));
       else out.out(renderSweep(result));
+      if (argv.report && !shard) out.err(`wrote ${writeSweepReport(argv.report, result).join(', ')}\n`);
     } finally {
       bar.done();
       await pool.close();
