@@ -46,8 +46,10 @@ export function renderKpiTable(h: TableHeader, s: Summary, targets: TableTargets
   const groups = Object.keys(s.groups);
   if (groups.length) {
     out.push('');
-    const g: string[][] = [['group', ...GROUP_METRICS.map((m) => m.label + unitSuffix(m.unit))]];
-    for (const id of groups) g.push([id, ...GROUP_METRICS.map((m) => cell(s.groups[id][m.key], m.unit))]);
+    // Only the group metrics some group has (no "mean concurrency" column without chats).
+    const metrics = GROUP_METRICS.filter((m) => groups.some((id) => s.groups[id][m.key]));
+    const g: string[][] = [['group', ...metrics.map((m) => m.label + unitSuffix(m.unit))]];
+    for (const id of groups) g.push([id, ...metrics.map((m) => cell(s.groups[id][m.key], m.unit))]);
     out.push(...align(g));
   }
   return out.join('\n') + '\n';

@@ -13,6 +13,7 @@
  * A benchmark reports, it does not fail the build: missed targets print MISSED and the
  * exit code stays 0. Only a crashed child exits 1.
  */
+import { helpdeskChild, measureHelpdesk, renderHelpdesk } from './helpdesk.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -456,6 +457,10 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(runChild(Number(values.arrivals), Number(values.replication))) + '\n');
     return;
   }
+  if (values.child === 'helpdesk') {
+    process.stdout.write(JSON.stringify(helpdeskChild(Number(values.replications))) + '\n');
+    return;
+  }
   if (values.child === 'parallel') {
     process.stdout.write(JSON.stringify(await runParallelChild(Number(values.workers), Number(values.replications), Number(values.arrivals))) + '\n');
     return;
@@ -472,7 +477,12 @@ async function main(): Promise<void> {
   const summary = summarizeBench(o, ccsim, simpy, loadAtStart);
   const parallelRuns = Number(values['parallel-runs']);
   const parallel = parallelRuns > 0 ? measureParallel(parallelRuns, Number(values['parallel-replications']), Number(values['parallel-arrivals'])) : undefined;
-  process.stdout.write((values.json ? JSON.stringify({ ...summary, parallel }, null, 2) : renderTable(summary) + (parallel ? renderParallel(parallel) : '')) + '\n');
+  const helpdesk = measureHelpdesk(fileURLToPath(import.meta.url));
+  process.stdout.write(
+    (values.json
+      ? JSON.stringify({ ...summary, parallel, helpdesk }, null, 2)
+      : renderTable(summary) + (parallel ? renderParallel(parallel) : '') + renderHelpdesk(helpdesk)) + '\n',
+  );
 }
 
 main().catch((err) => {
