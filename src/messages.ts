@@ -454,4 +454,8 @@ export const MSG = {
     what: `callback on ${kind} channel '${id}': only callers can be called back`,
     fix: `remove callback, or make '${id}' a call channel (kind: call)`,
   }),
+  badMapping: (detail: string) => ({
+    what: detail,
+    fix: 'correct the mapping file (README, "Importing a real export", shows one)',
+  }),
 } as const;

@@ -5,3 +5,4 @@ export * from './agentTable.js';
 export * from './contactLog.js';
 export * from './files.js';
 export * from './read.js';
+export * from './mapping.js';

@@ -10,18 +10,10 @@ import { AGENT_STATES, CALLBACK_OFFERS, CHANNEL_KINDS, IVR_OUTCOMES, OUTCOME, OU
 import type { ContactLog } from './contactLog.js';
 import { logFormatOf, sidePath, type LogMeta } from './files.js';
 import { LegTable } from './legTable.js';
+import { LogFormatError } from './errors.js';
+import { applyMapping, type LogMapping } from './mapping.js';
 
-/** A log file that cannot be read; `where` is "line N" and/or a column. */
-export class LogFormatError extends Error {
-  constructor(
-    readonly what: string,
-    readonly where?: string,
-    readonly file?: string,
-  ) {
-    super(what);
-    this.name = 'LogFormatError';
-  }
-}
+export { LogFormatError } from './errors.js';
 
 export interface ReadLog {
   meta?: LogMeta;
@@ -33,12 +25,12 @@ export interface ReadLog {
 type Row = Record<string, string | number | null>;
 
 /** Read a leg file (CSV or NDJSON) and its side files. */
-export function readContactLog(path: string): ReadLog {
+export function readContactLog(path: string, mapping?: LogMapping): ReadLog {
   const format = logFormatOf(path);
   if (!format) throw new LogFormatError(`'${path}' is neither .csv nor .ndjson`, undefined, path);
   const metaPath = sidePath(path, 'meta');
   const meta = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as LogMeta) : undefined;
-  const legRows = parseRows(path, format);
+  const legRows = mapping ? applyMapping(parseRows(path, format), mapping, path) : parseRows(path, format);
   if (legRows.length === 0) throw new LogFormatError('the log has no rows', undefined, path);
   for (const col of ['channel', 'arrival']) {
     if (!(col in legRows[0])) throw new LogFormatError(`missing column '${col}'`, 'line 1', path);

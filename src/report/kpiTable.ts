@@ -13,7 +13,8 @@ export interface TableTargets {
 
 export interface TableHeader {
   scenario: string;
-  seed: number;
+  /** Absent for an imported log (no seed to speak of). */
+  seed?: number;
   replications: number;
 }
 
@@ -40,7 +41,8 @@ export function renderKpiTable(h: TableHeader, s: Summary, targets: TableTargets
   if (targetRow.some((x) => x)) rows.push(['SL target', ...targetRow]);
 
   const out: string[] = [];
-  out.push(`${h.scenario}: seed ${h.seed}, ${h.replications} replication${h.replications === 1 ? '' : 's'}; mean ± 95 % CI half-width`);
+  const seed = h.seed === undefined ? '' : `seed ${h.seed}, `;
+  out.push(`${h.scenario}: ${seed}${h.replications} replication${h.replications === 1 ? '' : 's'}; mean ± 95 % CI half-width`);
   out.push('');
   out.push(...align(rows));
   const groups = Object.keys(s.groups);

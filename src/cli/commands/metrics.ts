@@ -1,6 +1,7 @@
 /** `ccsim metrics <log>`: the same KPIs as `run`, computed from a contact log on disk. */
 import type { CommandModule } from 'yargs';
 import { LogFormatError, readContactLog } from '../../logs/read.js';
+import { readMapping } from '../../logs/mapping.js';
 import { InputError, MSG, inputError } from '../../messages.js';
 import { measure, SERVICE_LEVEL_FORMULAS, type MeasureOptions, type ServiceLevelFormula } from '../../metrics/index.js';
 import { studyJson, summarizeStudy } from '../../plan/study.js';
@@ -19,6 +20,7 @@ interface MetricsArgs {
   within?: string;
   slFormula?: string;
   fcrWindow?: string;
+  map?: string;
   report?: string;
 }
 
@@ -28,6 +30,7 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
   builder: (y) =>
     y
       .positional('log', { type: 'string', demandOption: true, describe: 'leg file written by `ccsim run --log` (side files are read when present)' })
+      .option('map', { type: 'string', describe: "mapping file (YAML/JSON) from a real export's columns and time format onto the log's fields" })
       .option('json', { type: 'boolean', describe: 'print JSON instead of a table' })
       .option('warmup', { type: 'string', describe: 'ignore contacts arriving before this (default: from the .meta.json, else 0)' })
       .option('horizon', { type: 'string', describe: 'end of the observed period (default: from .meta.json, else the last time in the log)' })
@@ -36,13 +39,16 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
       .option('sl-formula', { type: 'string', choices: SERVICE_LEVEL_FORMULAS as string[], describe: 'service-level variant' })
       .option('fcr-window', { type: 'string', describe: 'FCR window: a repeat contact within it counts against FCR (default: from .meta.json, else 7d)' })
       .option('report', { type: 'string', describe: 'write summary.json and per-interval CSVs into this directory' })
-      .example('$0 metrics out/calls.csv', 'KPIs of a log written by `ccsim run --log out/calls.csv`'),
+      .example('$0 metrics out/calls.csv', 'KPIs of a log written by `ccsim run --log out/calls.csv`')
+      .example('$0 metrics export.csv --map acd-map.yaml', "KPIs of a real ACD export, its columns mapped onto the log's"),
   handler: (argv) => {
     if (!existsSync(argv.log)) throw inputError(MSG.fileNotFound(argv.log), { file: argv.log });
+    if (argv.map !== undefined && !existsSync(argv.map)) throw inputError(MSG.fileNotFound(argv.map), { file: argv.map });
     let read;
     try {
-      read = readContactLog(argv.log);
+      read = readContactLog(argv.log, argv.map !== undefined ? readMapping(argv.map) : undefined);
     } catch (e) {
+      if (e instanceof LogFormatError && argv.map !== undefined && e.file === argv.map) throw inputError(MSG.badMapping(e.what), { file: e.file, path: e.where });
       if (e instanceof LogFormatError) throw inputError(MSG.badLogFile(e.what), { file: e.file ?? argv.log, path: e.where });
       if (e instanceof SyntaxError) throw inputError(MSG.badLogFile(`the .meta.json side file is not JSON: ${e.message}`), { file: argv.log });
       throw e;
@@ -71,7 +77,7 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     const result = summarizeStudy(meta?.scenario ?? argv.log, meta?.seed ?? 0, read.logs.map((l) => measure(l, opts)), opts);
     const out = io();
     if (argv.json) out.out(JSON.stringify(studyJson(result), null, 2) + '\n');
-    else out.out(renderKpiTable(result, result.summary, {}, withinSec));
+    else out.out(renderKpiTable({ ...result, seed: meta?.seed }, result.summary, {}, withinSec));
     if (!read.hasAgentStates) out.err('note: no agent-state file beside the log, so occupancy is not reported\n');
     if (argv.report) {
       const paths = writeRunReport(argv.report, { study: result });
