@@ -26,7 +26,7 @@ interface MetricsArgs {
 
 export const metricsCommand: CommandModule<object, MetricsArgs> = {
   command: 'metrics <log>',
-  describe: 'compute the KPIs from an existing contact log (.csv or .ndjson, ours or an export in our columns)',
+  describe: 'compute the KPIs from an existing contact log (.csv or .ndjson): ours, or a real export with --map',
   builder: (y) =>
     y
       .positional('log', { type: 'string', demandOption: true, describe: 'leg file written by `ccsim run --log` (side files are read when present)' })
