@@ -5,6 +5,7 @@
 import { CONTACT_METRICS, GROUP_METRICS, type Unit } from '../metrics/definitions.js';
 import type { Estimate, Summary } from '../metrics/index.js';
 import { formatDuration } from '../scenario/index.js';
+import { formatEstimate, formatValue } from './format.js';
 
 export interface TableTargets {
   /** Channel → SL target and threshold, to print "target 80 % in 20s: met/missed". */
@@ -61,31 +62,13 @@ function unitSuffix(u: Unit): string {
   return u === 'seconds' ? ' (s)' : '';
 }
 
+/** The report's formatting, with the unit left to the row label (the terminal table is narrow). */
 function cell(e: Estimate | undefined, unit: Unit): string {
-  if (!e) return '–';
-  const half = (e.hi - e.lo) / 2;
-  const fmt = (v: number) => format(v, unit);
-  return half > 1e-9 * Math.abs(e.mean) ? `${fmt(e.mean)} ± ${fmt(half)}` : fmt(e.mean);
-}
-
-function format(v: number, unit: Unit): string {
-  switch (unit) {
-    case 'rate':
-      return pct(v);
-    case 'count':
-      return Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : trim(v.toFixed(1));
-    case 'seconds':
-    case 'hours':
-      return v >= 100 ? v.toFixed(0) : v.toFixed(1);
-  }
+  return e ? formatEstimate(e, unit).replace(/ [sh]$/, '') : '–';
 }
 
 function pct(v: number): string {
-  return `${(v * 100).toFixed(1)}%`;
-}
-
-function trim(s: string): string {
-  return s.endsWith('.0') ? s.slice(0, -2) : s;
+  return formatValue(v, 'rate');
 }
 
 function align(rows: string[][]): string[] {

@@ -18,6 +18,7 @@ import {
   type StaffingTarget,
 } from '../../analytic/index.js';
 import { MSG, inputError } from '../../messages.js';
+import { parseDuration } from '../../scenario/index.js';
 import { CheckFailed, io } from '../io.js';
 
 interface ErlangArgs {
@@ -262,13 +263,10 @@ function fraction(text: string | undefined, flag: string, example: string): numb
   return n;
 }
 
-const UNIT_SEC: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
-
-/** Seconds from `240`, `240s`, `4m`, `1.5h`; `zeroOk` allows 0 (thresholds). */
+/** Seconds from `240`, `240s`, `4m`, `1.5h` (the scenario files' durations); `zeroOk` allows 0 (thresholds). */
 function duration(text: string | undefined, flag: string, zeroOk: boolean): number | undefined {
   if (text === undefined) return undefined;
-  const m = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*([smhdw]?)\s*$/.exec(String(text));
-  const sec = m ? Number(m[1]) * UNIT_SEC[m[2]] : Number.NaN;
+  const sec = parseDuration(String(text).trim()) ?? Number.NaN;
   if (!(sec > 0 || (zeroOk && sec === 0))) {
     const rule = zeroOk ? '≥ 0' : '> 0';
     throw bad(flag, `'${text}' is not a duration ${rule}`, `write seconds or a number with a unit s, m, h, d or w, e.g. ${flag} 20s`);
