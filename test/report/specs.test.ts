@@ -75,6 +75,18 @@ describe('chart specs', () => {
     for (const c of real) expect(warningsOf(c), c.id).toEqual([]);
   });
 
+  it('draws the backlog of deferred channels (email) when a run has one', () => {
+    const s = loadScenario('scenarios/backoffice-backlog.yaml');
+    const study = runStudy(s, { replications: 2, seed: 1 });
+    const real = runCharts(study, {});
+    expect(real.map((c) => c.id)).toContain('backlog');
+    const backlog = real.find((c) => c.id === 'backlog')!;
+    expect(warningsOf(backlog)).toEqual([]);
+    const rows = (backlog.spec as { datasets: { backlog: { channel: string; mean: number }[] } }).datasets.backlog;
+    expect(rows).toHaveLength(120); // 5 days of hourly intervals, one channel
+    expect(rows[0].mean).toBeGreaterThan(1900); // the 2,000 emails waiting at the start
+  });
+
   it('leaves out the charts with nothing to draw (a log without agent states)', () => {
     const study = tinyStudy();
     for (const iv of study.intervals) iv.groups = {};

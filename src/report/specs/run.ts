@@ -2,7 +2,7 @@
 import type { StudyResult } from '../../plan/study.js';
 import { agentsChart } from './agents.js';
 import type { Chart, ChartTargets, TimeAxis } from './common.js';
-import { queueChart } from './queue.js';
+import { backlogChart, queueChart } from './queue.js';
 import { serviceChart } from './service.js';
 import { volumesChart } from './volumes.js';
 import { waitCdfChart } from './waitCdf.js';
@@ -18,6 +18,7 @@ export function runCharts(study: StudyResult, targets: ChartTargets = {}): Chart
     serviceChart(study.intervals, channels, targets, ax),
     agentsChart(study.intervals, groups, ax),
     queueChart(study.intervals, channels, ax),
+    backlogChart(study.intervals, channels, ax),
     waitCdfChart(study.waitCdf, channels, mo.withinSec, targets),
   ];
   return charts.filter((c): c is Chart => c !== undefined);
