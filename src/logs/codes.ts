@@ -23,10 +23,14 @@ export const IVR_OUTCOMES = ['', 'routed', 'contained', 'abandoned'] as const;
 export type IvrOutcome = (typeof IVR_OUTCOMES)[number];
 export const IVR_OUTCOME = { none: 0, routed: 1, contained: 2, abandoned: 3 } as const;
 
-/** Agent states written to the agent-state table (idle is implied: staffed minus the others). */
-export const AGENT_STATES = ['staffed', 'busy', 'wrapup', 'break', 'overtime'] as const;
+/**
+ * Agent states of the agent-state table. The simulation holds staffed, busy, wrap-up,
+ * break and overtime intervals; idle (staffed minus busy, wrap-up and break) is derived
+ * when the table is written to a file, so the hot loop never records it.
+ */
+export const AGENT_STATES = ['staffed', 'busy', 'wrapup', 'break', 'overtime', 'idle'] as const;
 export type AgentState = (typeof AGENT_STATES)[number];
-export const AGENT_STATE = { staffed: 0, busy: 1, wrapup: 2, break: 3, overtime: 4 } as const;
+export const AGENT_STATE = { staffed: 0, busy: 1, wrapup: 2, break: 3, overtime: 4, idle: 5 } as const;
 
 /** Channel kinds: live channels wait in a queue, email is deferred work. */
 export const CHANNEL_KINDS = ['call', 'chat', 'email'] as const;

@@ -10,6 +10,7 @@
 import { closeSync, openSync, renameSync, writeSync, rmSync } from 'node:fs';
 import { AGENT_STATES, CALLBACK_OFFERS, IVR_OUTCOMES, OUTCOMES } from './codes.js';
 import type { ContactLog } from './contactLog.js';
+import { idleIntervals } from './idle.js';
 
 export type LogFormat = 'csv' | 'ndjson';
 
@@ -123,6 +124,10 @@ export class LogWriter {
         const a = st.agent[r];
         const values = [rep, log.agents[a], log.groups[log.agentGroup[a]], AGENT_STATES[st.state[r]], st.start[r], st.end[r]];
         chunk.push(this.line(AGENT_FIELDS, values));
+        if (chunk.length >= 4096) flush(this.agentFd);
+      }
+      for (const idle of idleIntervals(st)) {
+        chunk.push(this.line(AGENT_FIELDS, [rep, log.agents[idle.agent], log.groups[log.agentGroup[idle.agent]], 'idle', idle.start, idle.end]));
         if (chunk.length >= 4096) flush(this.agentFd);
       }
       flush(this.agentFd);

@@ -86,3 +86,20 @@ describe('contact log round trip', () => {
     }
   });
 });
+
+describe('idle rows', () => {
+  it('the written agent-state file adds idle intervals: staffed minus busy, wrap-up and break', () => {
+    const path = join(dir, 'idle.csv');
+    const w = new LogWriter(path, 'csv', meta);
+    const log = simulate(s, 0);
+    w.write(log);
+    w.commit();
+    const rows = readFileSync(join(dir, 'idle.agents.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const total = (state: string) => rows.filter((r) => r[3] === state).reduce((sum, r) => sum + Number(r[5]) - Number(r[4]), 0);
+    expect(total('idle')).toBeGreaterThan(0);
+    // Every staffed second is idle, busy, wrap-up or break (the busy rows are clipped to the horizon like the staffed ones).
+    expect(total('idle') + total('busy') + total('wrapup') + total('break')).toBeCloseTo(total('staffed'), 6);
+    // And reading it back measures the same occupancy (idle rows are ignored by the formulas).
+    expect(readContactLog(path).logs[0].agentStates!.length).toBe(rows.length);
+  });
+});
