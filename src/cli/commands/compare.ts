@@ -1,5 +1,5 @@
 /** `ccsim compare <a> <b> [...]`: KPIs side by side under common random numbers, with CIs on the differences. */
-import { writeCompareReport } from '../../report/writeReport.js';
+import { reportWriters } from '../lazyReport.js';
 import type { CommandModule } from 'yargs';
 import { MSG, inputError } from '../../messages.js';
 import { compareScenarios, renderCompare } from '../../plan/compare.js';
@@ -48,7 +48,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       });
       bar.done();
       io().out(argv.json ? JSON.stringify(result, null, 2) + '\n' : renderCompare(result, argv.independent));
-      if (argv.report) io().err(`wrote ${writeCompareReport(argv.report, result).join(', ')}\n`);
+      if (argv.report) io().err(`wrote ${(await reportWriters()).writeCompareReport(argv.report, result).join(', ')}\n`);
     } finally {
       bar.done();
       await pool.close();

@@ -6,7 +6,7 @@ import { InputError, MSG, inputError } from '../../messages.js';
 import { measure, SERVICE_LEVEL_FORMULAS, type MeasureOptions, type ServiceLevelFormula } from '../../metrics/index.js';
 import { studyJson, summarizeStudy } from '../../plan/study.js';
 import { renderKpiTable } from '../../report/kpiTable.js';
-import { writeRunReport } from '../../report/writeReport.js';
+import { reportWriters } from '../lazyReport.js';
 import { existsSync } from 'node:fs';
 import { io } from '../io.js';
 import { durationFlag } from '../options.js';
@@ -41,7 +41,7 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
       .option('report', { type: 'string', describe: 'write summary.json and per-interval CSVs into this directory' })
       .example('$0 metrics out/calls.csv', 'KPIs of a log written by `ccsim run --log out/calls.csv`')
       .example('$0 metrics export.csv --map acd-map.yaml', "KPIs of a real ACD export, its columns mapped onto the log's"),
-  handler: (argv) => {
+  handler: async (argv) => {
     if (!existsSync(argv.log)) throw inputError(MSG.fileNotFound(argv.log), { file: argv.log });
     if (argv.map !== undefined && !existsSync(argv.map)) throw inputError(MSG.fileNotFound(argv.map), { file: argv.map });
     let read;
@@ -80,7 +80,7 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     else out.out(renderKpiTable({ ...result, seed: meta?.seed }, result.summary, {}, withinSec));
     if (!read.hasAgentStates) out.err('note: no agent-state file beside the log, so occupancy is not reported\n');
     if (argv.report) {
-      const paths = writeRunReport(argv.report, { study: result });
+      const paths = (await reportWriters()).writeRunReport(argv.report, { study: result });
       out.err(`wrote ${paths.join(', ')}\n`);
     }
   },

@@ -6,7 +6,7 @@ import { poolFor } from '../../plan/parallel.js';
 import { parseShard, runShardJson, shardItems } from '../../plan/shard.js';
 import { runStudy, runStudyWith, studyJson, type StudyResult } from '../../plan/study.js';
 import { renderKpiTable } from '../../report/kpiTable.js';
-import { writeRunReport } from '../../report/writeReport.js';
+import { reportWriters } from '../lazyReport.js';
 import { loadScenario } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/types.js';
 import { io } from '../io.js';
@@ -76,6 +76,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     else if (argv.json) out.out(JSON.stringify(studyJson(result), null, 2) + '\n');
     else out.out(renderKpiTable(result, result.summary, targetsOf(scenario), result.measureOptions.withinSec));
     if (argv.report) {
+      const { writeRunReport } = await reportWriters();
       const reportBar = progress('writing the report', Boolean(argv.json));
       const paths = writeRunReport(argv.report, {
         study: result,

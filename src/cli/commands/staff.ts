@@ -1,5 +1,5 @@
 /** `ccsim staff <scenario> --target EXPR`: agents per interval and group to meet the targets; analytic guess, then simulation. */
-import { writeRunReport } from '../../report/writeReport.js';
+import { reportWriters } from '../lazyReport.js';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Document, isScalar, isSeq, visit } from 'yaml';
@@ -83,6 +83,7 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
     if (argv.json) out.out(JSON.stringify(doc, null, 2) + '\n');
     else out.out(renderStaff(result, rates));
     // The staffed scenario's own report (charts of the last simulation), beside the tables.
+    const { writeRunReport } = await reportWriters();
     const report = writeRunReport(outDir, { study, targets: Object.fromEntries(Object.values(scenario.channels).map((c) => [c.id, c.target])) });
     out.err(`wrote ${join(outDir, 'staffing.csv')}, ${join(outDir, 'staffing.json')}, ${staffedFile}, ${report[0]}\n`);
     if (!result.met) throw new CheckFailed('targets unmet');

@@ -1,5 +1,5 @@
 /** `ccsim sweep <scenario> --set PATH=FROM..TO[:STEP]`: KPIs at each value of one parameter, with common random numbers. */
-import { writeSweepReport } from '../../report/writeReport.js';
+import { reportWriters } from '../lazyReport.js';
 import type { CommandModule } from 'yargs';
 import { MSG, inputError } from '../../messages.js';
 import { poolFor } from '../../plan/parallel.js';
@@ -67,7 +67,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       else if (argv.json) out.out(JSON.stringify(result, null, 2) + '\n');
       else if (argv.csv) out.out(sweepCsv(result));
       else out.out(renderSweep(result));
-      if (argv.report && !shard) out.err(`wrote ${writeSweepReport(argv.report, result).join(', ')}\n`);
+      if (argv.report && !shard) out.err(`wrote ${(await reportWriters()).writeSweepReport(argv.report, result).join(', ')}\n`);
     } finally {
       bar.done();
       await pool.close();

@@ -5,7 +5,7 @@ import type { CommandModule } from 'yargs';
 import { writeFileAtomic } from '../../logs/files.js';
 import { InputError } from '../../messages.js';
 import { parseVary } from '../../plan/vary.js';
-import { runWhatIf, whatIfHtml } from '../../report/whatif.js';
+import { whatIfWriters } from '../lazyReport.js';
 import { buildScenario, readScenarioFile } from '../../scenario/index.js';
 import { io } from '../io.js';
 import { assertNotInput, nonNegativeInt, positiveInt } from '../options.js';
@@ -34,7 +34,8 @@ export const whatifCommand: CommandModule<object, WhatIfArgs> = {
       .option('out', { type: 'string', describe: 'the HTML file to write (default reports/<scenario name>/whatif.html)' })
       .example('$0 whatif scenarios/single-queue-erlang-a.yaml --vary groups.team.agents=18..30 --vary channels.voice.volume=0.8..1.2:0.1', 'agents and volume sliders')
       .example('$0 whatif scenarios/retail-bank-day.yaml --vary channels.accounts.volume=0.8..1.3:0.1 --out bank-whatif.html', 'one slider, a chosen file'),
-  handler: (argv) => {
+  handler: async (argv) => {
+    const { runWhatIf, whatIfHtml } = await whatIfWriters();
     const file = argv.scenario;
     const raw = readScenarioFile(file);
     const base = buildScenario(raw, file);
