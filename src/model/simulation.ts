@@ -30,6 +30,7 @@ import { DAY_SEC, OpeningSchedule, dayIndex } from './clock.js';
 import { EVENT, PRIORITY } from './events.js';
 import { CompiledIvr, IVR_ABANDONED, IVR_CONTAINED } from './ivr.js';
 import { ACTION, staffingPlan, type StaffingPlan } from './staffingPlan.js';
+import { KIND_CALL, KIND_CHAT, KIND_EMAIL, layoutQueues } from './queueLayout.js';
 import { WaitQueues } from './waitQueues.js';
 
 export interface SimulateOptions {
@@ -42,9 +43,6 @@ export function simulate(scenario: Scenario, replication: number, options: Simul
   return new Simulation(scenario, replication, options.seed ?? scenario.seed).run();
 }
 
-const KIND_CALL = 0;
-const KIND_CHAT = 1;
-const KIND_EMAIL = 2;
 
 class Simulation {
   private readonly H: number;
@@ -57,7 +55,7 @@ class Simulation {
   private readonly channels: Channel[];
   private readonly groupIds: string[];
   /** Kind per queue (the kind of its channel); for q < channels, per channel too. */
-  private kind: Uint8Array;
+  private readonly kind: Uint8Array;
   private readonly arrivals: ArrivalSource[];
   private readonly talk: Sampler[];
   private readonly talkRng: Rng[];
@@ -66,7 +64,7 @@ class Simulation {
   private readonly patience: (Sampler | undefined)[];
   private readonly patienceRng: Rng[];
   private readonly open: (OpeningSchedule | undefined)[];
-  private queuePriority: Float64Array;
+  private readonly queuePriority: Float64Array;
   /** Groups serving each channel, in file order. */
   private readonly servingGroups: Int32Array[];
   /** Queues of each group: live ones by priority (file order among equals), then emails by priority. */
@@ -151,8 +149,6 @@ class Simulation {
     const groups = Object.values(scenario.groups);
     this.channels = channels;
     this.groupIds = groups.map((g) => g.id);
-    const index = new Map(channels.map((c, i) => [c.id, i]));
-    this.kind = Uint8Array.from(channels, (c) => (c.kind === 'chat' ? KIND_CHAT : c.kind === 'email' ? KIND_EMAIL : KIND_CALL));
 
     this.arrivals = channels.map((c) => {
       if (c.arrivalTimesSec) return new ScriptedArrivals(c.arrivalTimesSec);
@@ -168,87 +164,25 @@ class Simulation {
     this.patienceRng = channels.map((c) => streams.stream(`patience:${c.id}`));
     this.open = channels.map((c) => (c.open ? new OpeningSchedule(c.open, scenario.startClockSec, scenario.startWeekday) : undefined));
     this.streams = streams;
-    // Queues: the channels' own, then the scenario's extra ones, then overflow twins.
-    const extra = Object.values(scenario.queues ?? {});
-    const nq = channels.length + extra.length;
-    this.queueIds = [...channels.map((c) => c.id), ...extra.map((q) => q.id)];
-    const qIndex = new Map(this.queueIds.map((id, q) => [id, q]));
-    const withOverflow = this.queueIds.filter((_, q) => (q < channels.length ? channels[q].overflow : extra[q - channels.length].overflow));
-    // Callback queues: one per call queue whose channel offers callbacks.
-    // Callback queues: one per call queue whose channel offers callbacks, and per queue
-    // that calls back the customers of issues it could not resolve.
-    const withCallback = this.queueIds.filter((_, q) => {
-      const ch = channels[q < channels.length ? q : index.get(extra[q - channels.length].channel)!];
-      const own = q < channels.length ? channels[q] : extra[q - channels.length];
-      return (ch.callback !== undefined && ch.kind === 'call') || own.unresolved === 'callback';
-    });
-    this.queueCount = nq + withOverflow.length + withCallback.length;
-    const nQ = this.queueCount;
-    const channelOf = (q: number): number => (q < nq ? (q < channels.length ? q : index.get(extra[q - channels.length].channel)!) : -1);
-    this.queueChannel = new Int32Array(nQ);
-    this.twin = new Int32Array(nQ).fill(-1);
-    this.primary = new Int32Array(nQ).fill(-1);
-    this.overflowAfter = new Float64Array(nQ);
-    const spec = (q: number) => (q < channels.length ? channels[q] : extra[q - channels.length]);
-    const overflowGroups: string[][] = [];
-    for (let q = 0; q < nq; q++) this.queueChannel[q] = channelOf(q);
-    withOverflow.forEach((id, k) => {
-      const q = qIndex.get(id)!;
-      const v = nq + k;
-      this.twin[q] = v;
-      this.primary[v] = q;
-      this.queueChannel[v] = this.queueChannel[q];
-      this.overflowAfter[q] = spec(q).overflow!.afterSec;
-      overflowGroups[k] = spec(q).overflow!.groups;
-    });
-    this.callbackQueue = new Int32Array(nQ).fill(-1);
-    this.isCallback = new Uint8Array(nQ);
-    withCallback.forEach((id, k) => {
-      const q = qIndex.get(id)!;
-      const v = nq + withOverflow.length + k;
-      this.callbackQueue[q] = v;
-      this.isCallback[v] = 1;
-      this.primary[v] = q;
-      this.queueChannel[v] = this.queueChannel[q];
-    });
-    this.queueNames = Array.from({ length: nQ }, (_, q) =>
-      q < nq ? this.queueIds[q] : `${this.queueIds[this.primary[q]]}-${this.isCallback[q] ? 'callback' : 'overflow'}`,
-    );
-    const chKind = this.kind;
-    this.kind = Uint8Array.from({ length: nQ }, (_, q) => chKind[this.queueChannel[q]]);
-    this.queuePriority = Float64Array.from({ length: nQ }, (_, q) =>
-      this.isCallback[q]
-        ? (channels[this.queueChannel[q]].callback?.priority ?? spec(this.primary[q]).priority)
-        : spec(q < nq ? q : this.primary[q]).priority,
-    );
-    this.room = Float64Array.from({ length: nQ }, (_, q) => channels[this.queueChannel[q]].waitingRoom ?? Infinity);
-
-    this.servingGroups = Array.from({ length: nQ }, (_, q) =>
-      Int32Array.from(
-        groups.flatMap((g, gi) =>
-          (
-            q < nq ? g.skills.includes(this.queueIds[q])
-            : this.isCallback[q] ? g.skills.includes(this.queueIds[this.primary[q]])
-            : overflowGroups[q - nq].includes(g.id)
-          )
-            ? [gi]
-            : [],
-        ),
-      ),
-    );
-    const byPriority = (qs: number[]) =>
-      qs.map((q, i) => ({ q, i })).sort((a, b) => this.queuePriority[b.q] - this.queuePriority[a.q] || a.i - b.i).map((o) => o.q);
-    const queuesOf = (gi: number) => Array.from({ length: nQ }, (_, q) => q).filter((q) => this.servingGroups[q].includes(gi));
-    const ordered = (gi: number) => {
-      // A group's own skills in file order, then the twins it serves.
-      const own = groups[gi].skills.map((id) => qIndex.get(id)!);
-      return [...own, ...queuesOf(gi).filter((q) => q >= nq)];
-    };
-    this.groupLiveQueues = groups.map((_, gi) => Int32Array.from(byPriority(ordered(gi).filter((q) => this.kind[q] !== KIND_EMAIL))));
-    this.groupQueues = groups.map((_, gi) => {
-      const email = byPriority(ordered(gi).filter((q) => this.kind[q] === KIND_EMAIL));
-      return Int32Array.from([...this.groupLiveQueues[gi], ...email]);
-    });
+    // Queues: the channels' own, the scenario's extra ones, then hidden overflow and callback queues.
+    const layout = layoutQueues(scenario);
+    const { named: nq, index: qIndex, spec, extra } = layout;
+    const nQ = layout.queueCount;
+    this.queueIds = layout.queueIds;
+    this.queueCount = nQ;
+    this.queueChannel = layout.queueChannel;
+    this.twin = layout.twin;
+    this.primary = layout.primary;
+    this.overflowAfter = layout.overflowAfter;
+    this.callbackQueue = layout.callbackQueue;
+    this.isCallback = layout.isCallback;
+    this.queueNames = layout.queueNames;
+    this.kind = layout.kind;
+    this.queuePriority = layout.queuePriority;
+    this.room = layout.room;
+    this.servingGroups = layout.servingGroups;
+    this.groupLiveQueues = layout.groupLiveQueues;
+    this.groupQueues = layout.groupQueues;
 
     this.ivr = channels.map((c) => (c.ivr ? new CompiledIvr(c.ivr, (id) => qIndex.get(id)!) : undefined));
     this.ivrRng = channels.map((c) => (c.ivr ? streams.stream(`ivr:${c.id}`) : (undefined as unknown as Rng)));
