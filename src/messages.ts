@@ -88,10 +88,6 @@ export const MSG = {
     what: `no staffing up to ${maxAgents} agents meets the target`,
     fix: 'relax the target, or check --arrivals-per-hour and --aht',
   }),
-  outputIsInput: (file: string) => ({
-    what: `refusing to write output over the input file '${file}'`,
-    fix: 'choose another output path',
-  }),
 
   // --- scenario files (src/scenario) ---------------------------------------
   notAMap: (got: string) => ({
@@ -151,10 +147,6 @@ export const MSG = {
   badArrivals: (got: string) => ({
     what: `arrivals must take one of three forms, got ${got}`,
     fix: 'write { perHour: 360 }, or { interval: 30m, volumes: [12, 30, ...] } (expected contacts per interval from t = 0), or { daily: 12000, profile: { interval: 30m, weights: [...] } }, or { times: [0, 5, 30] } (exact arrival times)',
-  }),
-  badAgents: (got: string) => ({
-    what: `agents must be a whole number ≥ 0 or a staffing table, got ${got}`,
-    fix: 'write agents: 25, or agents: { interval: 30m, counts: [20, 22, ...] } (agents per interval from t = 0)',
   }),
   badId: (kind: string, id: string) => ({
     what: `'${id}' is not a valid ${kind} id`,
@@ -457,5 +449,9 @@ export const MSG = {
   badMapping: (detail: string) => ({
     what: detail,
     fix: 'correct the mapping file (README, "Importing a real export", shows one)',
+  }),
+  outputIsInput: (file: string) => ({
+    what: `refusing to write output over the input file '${file}'`,
+    fix: 'choose another output path',
   }),
 } as const;

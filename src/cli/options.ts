@@ -1,6 +1,6 @@
 /** Flag parsing shared by several commands: integers, durations, output paths. */
 import { resolve } from 'node:path';
-import { InputError } from '../messages.js';
+import { InputError, MSG, inputError } from '../messages.js';
 import { parseDuration } from '../scenario/index.js';
 
 /** A positive integer flag, or undefined when absent. */
@@ -36,6 +36,6 @@ export function durationFlag(value: unknown, flag: string): number | undefined {
 /** Refuse to write an output over one of the inputs. */
 export function assertNotInput(output: string, inputs: string[], flag: string): void {
   if (inputs.some((i) => resolve(i) === resolve(output))) {
-    throw new InputError({ path: flag, what: `refusing to write output over the input file '${output}'`, fix: 'choose another output path' });
+    throw inputError(MSG.outputIsInput(output), { path: flag });
   }
 }

@@ -8,9 +8,6 @@
  */
 import { OUTCOME } from './codes.js';
 
-/** Float64 time columns, in the order files carry them. */
-export const TIME_COLUMNS = ['arrival', 'ivrExit', 'queueEntry', 'answer', 'abandon', 'talkEnd', 'wrapEnd'] as const;
-export type TimeColumn = (typeof TIME_COLUMNS)[number];
 
 export class LegTable {
   length = 0;

@@ -21,10 +21,6 @@ export function estimate(values: readonly number[], level = 0.95): Estimate | un
   return { mean: m, lo: m - half, hi: m + half };
 }
 
-/** Half-width of an estimate. */
-export function halfWidth(e: Estimate): number {
-  return (e.hi - e.lo) / 2;
-}
 
 const quantileCache = new Map<string, number>();
 

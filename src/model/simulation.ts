@@ -26,7 +26,7 @@ import { LegTable } from '../logs/legTable.js';
 import type { Channel, Escalation, Scenario } from '../scenario/types.js';
 import { ACTIVE, AgentPool, BREAK, IDLE, OFFLINE } from './agentPool.js';
 import { ArrivalProcess, ScriptedArrivals, type ArrivalSource } from './arrivals.js';
-import { DAY_SEC, OpeningSchedule, dayIndex } from './clock.js';
+import { OpeningSchedule, dayIndex } from './clock.js';
 import { EVENT, PRIORITY } from './events.js';
 import { CompiledIvr, IVR_ABANDONED, IVR_CONTAINED } from './ivr.js';
 import { ACTION, staffingPlan, type StaffingPlan } from './staffingPlan.js';
@@ -1002,4 +1002,3 @@ function expectedArrivals(rates: { intervalSec: number; ratesPerSec: number[] },
 /** Dialling of callbacks on a channel without callback settings (tier-2 callbacks): always reached. */
 const DEFAULT_CALLBACK = { thresholdSec: Infinity, acceptance: 0, priority: 0, success: 1, retries: 0, retryDelay: { dist: 'fixed', value: 600 }, dialSec: 30 } as const;
 
-export { DAY_SEC };
