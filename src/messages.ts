@@ -454,4 +454,49 @@ export const MSG = {
     what: `refusing to write output over the input file '${file}'`,
     fix: 'choose another output path',
   }),
+  // --- output safety: inputs, existing results, --force, write errors (issue 9) ---
+  outputExists: (file: string, why: string) => ({
+    what: `'${file}' already exists and ${why}`,
+    fix: 'choose another path, or pass --force to replace it',
+  }),
+  outputsCollide: (file: string, other: string) => ({
+    what: `'${file}' is also written by ${other}`,
+    fix: 'give the outputs different paths',
+  }),
+  notOurFile: (file: string, command: string) => ({
+    what: `'${file}' exists and was not written by ccsim ${command}`,
+    fix: 'choose another path, or pass --force to replace it',
+  }),
+  notAFolder: (path: string, kind: string) => ({
+    what: `'${path}' is ${kind}, not a folder`,
+    fix: 'name a folder (it is created if missing)',
+  }),
+  notARegularFile: (path: string, kind: string) => ({
+    what: `'${path}' is ${kind}, not a file ccsim can replace`,
+    fix: 'name a file path, e.g. reports/check.xml',
+  }),
+  folderNotOurs: (dir: string, manifest: string) => ({
+    what: `'${dir}' is not empty and has no ${manifest}, so it is not a folder ccsim wrote`,
+    fix: 'choose a new or empty folder, or pass --force to write into it (files of the same names are replaced, other files stay)',
+  }),
+  folderOfOtherCommand: (dir: string, other: string, command: string) => ({
+    what: `'${dir}' holds the output of ccsim ${other}, not of ccsim ${command}`,
+    fix: 'choose another folder, or pass --force to replace it',
+  }),
+  foreignFileInFolder: (file: string, manifest: string) => ({
+    what: `'${file}' would be replaced, but ccsim did not write it (the folder's ${manifest} does not list it)`,
+    fix: 'move the file away, choose another folder, or pass --force to replace it',
+  }),
+  writeFailed: (path: string, reason: string, fix: string) => ({
+    what: `cannot write '${path}': ${reason}`,
+    fix,
+  }),
+  baselinesNotFolder: (path: string) => ({
+    what: `'${path}' is a file, but --baselines names the folder of baseline files`,
+    fix: 'name a folder, e.g. --baselines scenarios/baselines (a scenario x.yaml has its baseline at <folder>/x.json)',
+  }),
+  baselineTwice: (file: string, a: string, b: string) => ({
+    what: `'${a}' and '${b}' would both record their baseline in '${file}'`,
+    fix: 'check them in separate runs, or give the scenario files different names',
+  }),
 } as const;

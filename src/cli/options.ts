@@ -1,6 +1,5 @@
-/** Flag parsing shared by several commands: integers, durations, output paths. */
-import { resolve } from 'node:path';
-import { InputError, MSG, inputError } from '../messages.js';
+/** Flag parsing shared by several commands: integers, durations. */
+import { InputError } from '../messages.js';
 import { parseDuration } from '../scenario/index.js';
 
 /** A positive integer flag, or undefined when absent. */
@@ -33,9 +32,3 @@ export function durationFlag(value: unknown, flag: string): number | undefined {
   return s;
 }
 
-/** Refuse to write an output over one of the inputs. */
-export function assertNotInput(output: string, inputs: string[], flag: string): void {
-  if (inputs.some((i) => resolve(i) === resolve(output))) {
-    throw inputError(MSG.outputIsInput(output), { path: flag });
-  }
-}

@@ -74,7 +74,8 @@ describe('ccsim run', () => {
     const m = await cli('metrics', log, '--json');
     expect(m.code).toBe(0);
     expect(m.out).toBe(r.out);
-    const nd = join(dir, 'calls.ndjson');
+    // Another stem: calls.ndjson would share calls.meta.json with calls.csv, which --log refuses to replace.
+    const nd = join(dir, 'calls-nd.ndjson');
     await cli('run', BANK, '-r', '2', '--log', nd);
     expect((await cli('metrics', nd, '--json')).out).toBe(r.out);
   });

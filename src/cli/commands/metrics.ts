@@ -8,6 +8,10 @@ import { studyJson, summarizeStudy } from '../../plan/study.js';
 import { renderKpiTable } from '../../report/kpiTable.js';
 import { reportWriters } from '../lazyReport.js';
 import { existsSync } from 'node:fs';
+import { prepareFolder } from '../../logs/outputFolder.js';
+import type { OutputGuard } from '../../logs/outputs.js';
+import { FORCE_OPTION } from '../force.js';
+import { logInputs } from '../inputs.js';
 import { io } from '../io.js';
 import { durationFlag } from '../options.js';
 
@@ -22,6 +26,7 @@ interface MetricsArgs {
   fcrWindow?: string;
   map?: string;
   report?: string;
+  force?: boolean;
 }
 
 export const metricsCommand: CommandModule<object, MetricsArgs> = {
@@ -38,12 +43,15 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
       .option('within', { type: 'string', describe: 'service-level threshold for every channel (default: from .meta.json, else 20s)' })
       .option('sl-formula', { type: 'string', choices: SERVICE_LEVEL_FORMULAS as string[], describe: 'service-level variant' })
       .option('fcr-window', { type: 'string', describe: 'FCR window: a repeat contact within it counts against FCR (default: from .meta.json, else 7d)' })
-      .option('report', { type: 'string', describe: 'write summary.json and per-interval CSVs into this directory' })
+      .option('report', { type: 'string', describe: 'write the report (index.html, SVGs, summary.json, per-interval CSVs) into this directory' })
+      .option('force', FORCE_OPTION)
       .example('$0 metrics out/calls.csv', 'KPIs of a log written by `ccsim run --log out/calls.csv`')
       .example('$0 metrics export.csv --map acd-map.yaml', "KPIs of a real ACD export, its columns mapped onto the log's"),
   handler: async (argv) => {
     if (!existsSync(argv.log)) throw inputError(MSG.fileNotFound(argv.log), { file: argv.log });
     if (argv.map !== undefined && !existsSync(argv.map)) throw inputError(MSG.fileNotFound(argv.map), { file: argv.map });
+    const guard: OutputGuard = { command: 'metrics', flag: '--report', force: Boolean(argv.force), inputs: logInputs(argv.log, argv.map) };
+    if (argv.report) prepareFolder(argv.report, guard, (await reportWriters()).mayBeReportFile);
     let read;
     try {
       read = readContactLog(argv.log, argv.map !== undefined ? readMapping(argv.map) : undefined);
@@ -80,7 +88,7 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     else out.out(renderKpiTable({ ...result, seed: meta?.seed }, result.summary, {}, withinSec));
     if (!read.hasAgentStates) out.err('note: no agent-state file beside the log, so occupancy is not reported\n');
     if (argv.report) {
-      const paths = (await reportWriters()).writeRunReport(argv.report, { study: result });
+      const paths = (await reportWriters()).writeRunReport(argv.report, { study: result }, guard);
       out.err(`wrote ${paths.join(', ')}\n`);
     }
   },

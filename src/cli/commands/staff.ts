@@ -1,10 +1,11 @@
 /** `ccsim staff <scenario> --target EXPR`: agents per interval and group to meet the targets; analytic guess, then simulation. */
 import { reportWriters } from '../lazyReport.js';
-import { mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Document, isScalar, isSeq, visit } from 'yaml';
 import type { CommandModule } from 'yargs';
-import { writeFileAtomic } from '../../logs/files.js';
+import { prepareFolder, writeFolder } from '../../logs/outputFolder.js';
+import type { OutputGuard } from '../../logs/outputs.js';
+import { safeSegment } from '../../logs/safeName.js';
 import { MSG, inputError } from '../../messages.js';
 import { CONTACT_METRICS, type Unit } from '../../metrics/definitions.js';
 import { poolFor } from '../../plan/parallel.js';
@@ -14,7 +15,9 @@ import { withStaffingTables } from '../../plan/vary.js';
 import { buildScenario, formatDuration, loadScenario, readScenarioFile } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/types.js';
 import { CheckFailed, io } from '../io.js';
-import { assertNotInput, nonNegativeInt, positiveInt } from '../options.js';
+import { FORCE_OPTION } from '../force.js';
+import { scenarioInputs } from '../inputs.js';
+import { nonNegativeInt, positiveInt } from '../options.js';
 
 interface StaffArgs {
   scenario: string;
@@ -27,6 +30,7 @@ interface StaffArgs {
   out?: string;
   json?: boolean;
   workers?: number;
+  force?: boolean;
 }
 
 export const staffCommand: CommandModule<object, StaffArgs> = {
@@ -44,6 +48,7 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
       .option('out', { type: 'string', describe: 'folder for staffing.csv, staffing.json and the staffed scenario (default: reports/<scenario>-staff)' })
       .option('json', { type: 'boolean', describe: 'print staffing.json instead of the table' })
       .option('workers', { type: 'number', describe: 'worker threads (default: every core)' })
+      .option('force', FORCE_OPTION)
       .example("$0 staff scenarios/retail-bank-day.yaml --target 'accounts.serviceLevel>=0.8' --target 'cards.abandonRate<=0.01'", 'other channels keep their own targets'),
   handler: async (argv) => {
     const scenario = loadScenario(argv.scenario);
@@ -54,9 +59,15 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
     if (!(confidence >= 0.5 && confidence < 1)) throw inputError(MSG.badConfidence(String(argv.confidence)), { path: '--confidence' });
     const maxIterations = positiveInt(argv.maxIterations, '--max-iterations')!;
     if (argv.cost !== undefined && !(Number(argv.cost) >= 0)) throw inputError(MSG.flag(`'${argv.cost}' is not a cost`, 'write the cost of one agent-hour, e.g. --cost 32'), { path: '--cost' });
-    const outDir = argv.out ?? join('reports', `${scenario.name}-staff`);
-    const staffedFile = join(outDir, `${scenario.name}-staffed.yaml`);
-    assertNotInput(staffedFile, [argv.scenario], '--out');
+    // The scenario name is free text: as a path segment it is made safe first.
+    const stem = safeSegment(scenario.name);
+    const outDir = argv.out ?? join('reports', `${stem}-staff`);
+    const staffedName = `${stem}-staffed.yaml`;
+    const staffedFile = join(outDir, staffedName);
+    const guard: OutputGuard = { command: 'staff', flag: '--out', force: Boolean(argv.force), inputs: scenarioInputs(argv.scenario, raw) };
+    const { mayBeReportFile, runReportFiles } = await reportWriters();
+    const tables = ['staffing.json', 'staffing.csv', staffedName];
+    prepareFolder(outDir, guard, (name) => tables.includes(name) || mayBeReportFile(name));
     const out = io();
     const pool = poolFor(positiveInt(argv.workers, '--workers'));
     let found: Awaited<ReturnType<typeof staffScenario>>;
@@ -76,16 +87,17 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
     const doc = { ...result, ...(rates ? { cost: costs(result, rates) } : {}), file: argv.scenario };
 
     const staffed = staffedScenario(raw, argv.scenario, staffedFile, scenario, result, counts);
-    mkdirSync(outDir, { recursive: true });
-    writeFileAtomic(join(outDir, 'staffing.json'), JSON.stringify(doc, null, 2) + '\n');
-    writeFileAtomic(join(outDir, 'staffing.csv'), staffCsv(result));
-    writeFileAtomic(staffedFile, staffed);
+    // The staffed scenario's own report (charts of the last simulation), beside the tables: one folder, one manifest.
+    const report = runReportFiles({ study, targets: Object.fromEntries(Object.values(scenario.channels).map((c) => [c.id, c.target])) });
+    const paths = writeFolder(outDir, [
+      { name: 'staffing.json', text: JSON.stringify(doc, null, 2) + '\n' },
+      { name: 'staffing.csv', text: staffCsv(result) },
+      { name: staffedName, text: staffed },
+      ...report,
+    ], guard);
     if (argv.json) out.out(JSON.stringify(doc, null, 2) + '\n');
     else out.out(renderStaff(result, rates));
-    // The staffed scenario's own report (charts of the last simulation), beside the tables.
-    const { writeRunReport } = await reportWriters();
-    const report = writeRunReport(outDir, { study, targets: Object.fromEntries(Object.values(scenario.channels).map((c) => [c.id, c.target])) });
-    out.err(`wrote ${join(outDir, 'staffing.csv')}, ${join(outDir, 'staffing.json')}, ${staffedFile}, ${report[0]}\n`);
+    out.err(`wrote ${paths[1]}, ${paths[0]}, ${paths[2]}, ${paths[3]}\n`);
     if (!result.met) throw new CheckFailed('targets unmet');
   },
 };
