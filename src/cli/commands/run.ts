@@ -9,7 +9,7 @@ import { guardWrite } from '../../logs/writeErrors.js';
 import { MSG, inputError } from '../../messages.js';
 import { poolFor } from '../../plan/parallel.js';
 import { parseShard, runShardJson, shardItems } from '../../plan/shard.js';
-import { runStudy, runStudyWith, studyJson, type StudyResult } from '../../plan/study.js';
+import { runStudyWith, runStudyYielding, studyJson, type StudyResult } from '../../plan/study.js';
 import { renderKpiTable } from '../../report/kpiTable.js';
 import { reportWriters } from '../lazyReport.js';
 import { FORCE_OPTION } from '../force.js';
@@ -74,7 +74,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     try {
       if (writer) {
         // The log is written in replication order from this thread, so --log runs without workers.
-        result = runStudy(scenario, { replications, seed, only, onLog: (log) => writer.write(log), onProgress: (d, t) => bar.update(d, t) });
+        result = await runStudyYielding(scenario, { replications, seed, only, onLog: (log) => writer.write(log), onProgress: (d, t) => bar.update(d, t) });
       } else {
         const pool = poolFor(workers);
         try {
