@@ -42,18 +42,15 @@ export function prepareFolder(dir: string, guard: OutputGuard, mayWrite: (name: 
   const protectedPaths = [...guard.inputs, ...(guard.others ?? []).map((o) => o.path)];
   assertNotInput(dir, guard);
   const kind = pathKind(dir, guard.flag);
-  if (kind === 'missing') {
-    assertParentWritable(join(dir, MANIFEST), guard.flag);
-    return undefined;
-  }
-  if (kind !== 'folder') throw inputError(MSG.notAFolder(dir, kind === 'file' ? 'a file' : kind), { path: guard.flag });
+  if (kind !== 'missing' && kind !== 'folder') throw inputError(MSG.notAFolder(dir, kind === 'file' ? 'a file' : kind), { path: guard.flag });
   assertParentWritable(join(dir, MANIFEST), guard.flag);
-  const manifest = readManifest(dir);
+  const manifest = kind === 'folder' ? readManifest(dir) : undefined;
+  // An input (or another output, which may not exist yet) in the folder under a name the folder's files take.
   for (const p of protectedPaths) {
     const name = basename(p);
     if (samePath(dirname(p), dir) && (name === MANIFEST || mayWrite(name) || manifest?.files.includes(name))) assertNotInput(join(dir, name), guard);
   }
-  if (guard.force) return manifest;
+  if (kind === 'missing' || guard.force) return manifest;
   if (manifest && manifest.command !== guard.command) throw inputError(MSG.folderOfOtherCommand(dir, manifest.command, guard.command), { path: guard.flag });
   if (!manifest && readdirSync(dir).length > 0) throw inputError(MSG.folderNotOurs(dir, MANIFEST), { path: guard.flag });
   return manifest;
