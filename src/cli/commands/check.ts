@@ -13,8 +13,8 @@ interface CheckArgs {
   junit?: string;
   update?: boolean;
   baselines?: string;
-  replications?: number;
-  workers?: number;
+  replications?: string;
+  workers?: string;
 }
 
 export const checkCommand: CommandModule<object, CheckArgs> = {
@@ -26,8 +26,8 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .option('junit', { type: 'string', describe: 'also write the results as JUnit XML to this file' })
       .option('update', { type: 'boolean', describe: 'record baselines (scenarios without expect:, or with a baseline already): the only thing that changes them' })
       .option('baselines', { type: 'string', describe: "folder of baseline files (default: baselines/ beside each scenario)" })
-      .option('replications', { alias: 'r', type: 'number', describe: "replications (default: each scenario's)" })
-      .option('workers', { type: 'number', describe: 'worker threads (default: every core)' })
+      .option('replications', { alias: 'r', type: 'string', describe: "replications (default: each scenario's)" })
+      .option('workers', { type: 'string', describe: 'worker threads (default: every core)' })
       .example('$0 check scenarios/ --junit reports/check.xml', 'every bundled scenario; JUnit for the CI server')
       .example('$0 check scenarios/retail-bank-day.yaml --update', 'record (or re-record) its baseline'),
   handler: async (argv) => {

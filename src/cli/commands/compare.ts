@@ -6,17 +6,17 @@ import { compareScenarios, renderCompare } from '../../plan/compare.js';
 import { poolFor } from '../../plan/parallel.js';
 import { loadScenario } from '../../scenario/index.js';
 import { io } from '../io.js';
-import { nonNegativeInt, positiveInt } from '../options.js';
+import { positiveInt, seedFlag } from '../options.js';
 import { progress } from '../progress.js';
 
 interface CompareArgs {
   scenarios: string[];
-  replications?: number;
-  seed?: number;
+  replications?: string;
+  seed?: string;
   json?: boolean;
   report?: string;
   independent?: boolean;
-  workers?: number;
+  workers?: string;
 }
 
 export const compareCommand: CommandModule<object, CompareArgs> = {
@@ -25,18 +25,18 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   builder: (y) =>
     y
       .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'two or more scenario files; differences are against the first' })
-      .option('replications', { alias: 'r', type: 'number', describe: "replications of each scenario (default: the first scenario's)" })
-      .option('seed', { type: 'number', describe: "master seed, the same for every scenario (default: the first scenario's)" })
+      .option('replications', { alias: 'r', type: 'string', describe: "replications of each scenario (default: the first scenario's)" })
+      .option('seed', { type: 'string', describe: "master seed, the same for every scenario (default: the first scenario's)" })
       .option('json', { type: 'boolean', describe: 'print the comparison as JSON' })
       .option('independent', { type: 'boolean', describe: 'give scenario k the seed + k instead of common random numbers (to see what CRN gains)' })
-      .option('workers', { type: 'number', describe: 'worker threads (default: every core)' })
+      .option('workers', { type: 'string', describe: 'worker threads (default: every core)' })
       .option('report', { type: 'string', describe: 'write index.html, one SVG per chart, summary.json and kpis.csv into this directory' })
       .example('$0 compare scenarios/single-queue-erlang-a.yaml scenarios/single-queue-26-agents.yaml', '25 vs 26 agents'),
   handler: async (argv) => {
     if (argv.scenarios.length < 2) throw inputError(MSG.flag('compare needs at least two scenario files', 'name two or more, e.g. ccsim compare a.yaml b.yaml'));
     const inputs = argv.scenarios.map((file) => ({ file, scenario: loadScenario(file) }));
     const replications = positiveInt(argv.replications, '--replications') ?? inputs[0].scenario.replications;
-    const seed = nonNegativeInt(argv.seed, '--seed') ?? inputs[0].scenario.seed;
+    const seed = seedFlag(argv.seed) ?? inputs[0].scenario.seed;
     const pool = poolFor(positiveInt(argv.workers, '--workers'));
     const bar = progress('comparing', Boolean(argv.json));
     try {
