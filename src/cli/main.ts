@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { commands } from './commands/index.js';
 import { InputError, formatProblem } from '../messages.js';
 import { CheckFailed, io, withIO, processIO, type CliIO } from './io.js';
-import { usageError } from './usage.js';
+import { refuseRepeats, usageError } from './usage.js';
 
 /** Run ccsim with these arguments; resolves to the exit code. Never throws. */
 export async function runCli(args: string[], target: CliIO = processIO): Promise<number> {
@@ -25,6 +25,7 @@ export async function runCli(args: string[], target: CliIO = processIO): Promise
         .scriptName('ccsim')
         .usage('$0 <command> [options]\n\nContact-center simulator and capacity planner.')
         .command(commands)
+        .middleware((argv) => refuseRepeats(argv, commands), true)
         .demandCommand(1, 'name a command: ccsim --help lists them')
         .option('debug', { type: 'boolean', describe: 'show stack traces on errors', global: true })
         .strict()

@@ -47,6 +47,28 @@ export function usageError(msg: string, args: readonly string[], commands: reado
   return new InputError({ what: msg, fix: `see \`${help}\`` });
 }
 
+/**
+ * Options that may be given more than once without being declared `array: true`: their
+ * handlers take a list (`staff --target`, `sweep --set`, `whatif --vary`).
+ */
+const REPEATABLE = new Set(['target', 'set', 'vary']);
+
+/**
+ * Refuse a one-value option given twice (yargs would hand the handler a list, and one value
+ * would win or the handler would fail): the same rule as a duplicate key in a scenario file.
+ */
+export function refuseRepeats(argv: { _: (string | number)[]; [key: string]: unknown }, commands: readonly Command[]): void {
+  const command = commands.find((c) => commandNames(c).includes(String(argv._[0])));
+  if (!command) return;
+  const declared = optionNames(command);
+  for (const name of declared.long) {
+    const value = argv[name];
+    if (Array.isArray(value) && !REPEATABLE.has(name) && !declared.arrays.includes(name)) {
+      throw inputError(MSG.flagRepeated(dashed(name), value.map(String)), { path: dashed(name) });
+    }
+  }
+}
+
 /** `max-iterations` → `maxIterations`: yargs accepts both spellings. */
 function camelCase(name: string): string {
   return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -83,14 +105,16 @@ function commandNames(c: Command): string[] {
 }
 
 /**
- * The option names and aliases a command declares, read by running its builder against a
- * recorder that answers every yargs call with itself and notes each `.option(name, {alias})`.
+ * The option names, aliases and list options a command declares, read by running its builder
+ * against a recorder that answers every yargs call with itself and notes each `.option(name, opts)`.
  */
-function optionNames(c: Command): { long: string[]; aliases: string[] } {
+function optionNames(c: Command): { long: string[]; aliases: string[]; arrays: string[] } {
   const long: string[] = [];
   const aliases: string[] = [];
-  const note = (name: string, opts: { alias?: string | readonly string[] } | undefined) => {
+  const arrays: string[] = [];
+  const note = (name: string, opts: { alias?: string | readonly string[]; array?: boolean; type?: string } | undefined) => {
     long.push(name);
+    if (opts?.array || opts?.type === 'array') arrays.push(name);
     if (opts?.alias !== undefined) aliases.push(...(Array.isArray(opts.alias) ? opts.alias : [opts.alias as string]));
   };
   const recorder: object = new Proxy(
@@ -104,5 +128,5 @@ function optionNames(c: Command): { long: string[]; aliases: string[] } {
   );
   if (typeof c.builder === 'function') (c.builder as (y: unknown) => unknown)(recorder);
   else if (c.builder) for (const [name, opts] of Object.entries(c.builder)) note(name, opts as Parameters<typeof note>[1]);
-  return { long, aliases };
+  return { long, aliases, arrays };
 }

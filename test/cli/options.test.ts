@@ -2,7 +2,7 @@
  * Flag values are parsed from what the user typed, by one parser per kind, the same in every
  * command: seeds (exactly the scenario file's rule), whole numbers, shares (`0.8` or `80%`).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,25 @@ describe('--seed', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).seed).toBe(1000);
     expect(await refused('run', ERLANG_A, '--seed', '1', '--seed', '2')).toBe("ccsim: --seed: given 2 times ('1', '2'). Fix: give --seed once");
+  });
+});
+
+describe('a one-value flag given twice', () => {
+  it.each([
+    ['run', ERLANG_A, '--log', join(dir, 'a.csv'), '--log', join(dir, 'b.csv')],
+    ['run', ERLANG_A, '--report', join(dir, 'a'), '--report', join(dir, 'b')],
+    ['whatif', SMALL, '--vary', 'groups.team.agents=9..10', '--out', join(dir, 'a.html'), '--out', join(dir, 'b.html')],
+    ['check', SMALL, '--junit', join(dir, 'a.xml'), '--junit', join(dir, 'b.xml')],
+    ['erlang', '--model', 'c', '--model', 'a', '--arrivals-per-hour', '100', '--aht', '300', '--agents', '12'],
+  ])('%s … is refused (exit 2, not an internal error) and nothing is written', async (...args) => {
+    const flag = args.find((a, i) => a.startsWith('--') && args.indexOf(a) !== i) as string;
+    expect(await refused(...args)).toMatch(new RegExp(`^ccsim: ${flag}: given 2 times \\('.*', '.*'\\)\\. Fix: give ${flag} once$`));
+    expect(readdirSync(dir).filter((f) => /^[ab](\.|$)/.test(f))).toEqual([]);
+  });
+
+  it('repeatable flags stay repeatable', async () => {
+    const r = await cli('whatif', SMALL, '--vary', 'groups.team.agents=9..10', '--vary', 'channels.voice.volume=0.9..1:0.1', '-r', '1', '--out', join(dir, 'two.html'));
+    expect(r.code, r.err).toBe(0);
   });
 });
 

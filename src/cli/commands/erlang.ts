@@ -20,7 +20,7 @@ import {
 import { MSG, inputError } from '../../messages.js';
 import { parseDuration } from '../../scenario/index.js';
 import { CheckFailed, io } from '../io.js';
-import { positiveInt, shareFlag } from '../options.js';
+import { flagText, positiveInt, shareFlag } from '../options.js';
 
 interface ErlangArgs {
   model?: string;
@@ -190,7 +190,7 @@ function readRequest(argv: ErlangArgs): ErlangRequest {
   const patienceSec = duration(argv.patience, '--patience', false);
   const withinSec = duration(argv.within, '--within', true) ?? 20;
   const capacity = wholeNumber(argv.capacity, '--capacity');
-  const model = readModel(argv.model, patienceSec, capacity);
+  const model = readModel(flagText(argv.model, '--model'), patienceSec, capacity);
   const target = readTarget(argv, model, patienceSec);
   const agents = wholeNumber(argv.agents, '--agents');
   if (agents === undefined && target === undefined) {
@@ -243,7 +243,8 @@ function required<T>(value: T | undefined, flag: string, example: string): T {
   return value;
 }
 
-function positiveNumber(text: string | undefined, flag: string): number | undefined {
+function positiveNumber(value: string | undefined, flag: string): number | undefined {
+  const text = flagText(value, flag);
   if (text === undefined) return undefined;
   const n = Number(text);
   if (String(text).trim() === '' || !Number.isFinite(n) || n <= 0) throw bad(flag, `'${text}' is not a number > 0`, `write e.g. ${flag} 360`);
@@ -258,7 +259,8 @@ function wholeNumber(text: string | undefined, flag: string): number | undefined
 const OPEN_SHARE = { min: 0, minIncluded: false, max: 1, maxIncluded: false } as const;
 
 /** Seconds from `240`, `240s`, `4m`, `1.5h` (the scenario files' durations); `zeroOk` allows 0 (thresholds). */
-function duration(text: string | undefined, flag: string, zeroOk: boolean): number | undefined {
+function duration(value: string | undefined, flag: string, zeroOk: boolean): number | undefined {
+  const text = flagText(value, flag);
   if (text === undefined) return undefined;
   const sec = parseDuration(String(text).trim()) ?? Number.NaN;
   if (!(sec > 0 || (zeroOk && sec === 0))) {
