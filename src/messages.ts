@@ -339,7 +339,7 @@ export const MSG = {
   }),
   badConfidence: (got: string) => ({
     what: `'${got}' is not a confidence level`,
-    fix: 'write a fraction from 0.5 (the mean meets the target) up to below 1, e.g. --confidence 0.95',
+    fix: 'write a fraction from 0.5 (the mean meets the target) up to below 1, e.g. --confidence 0.95 or --confidence 95%',
   }),
   badShard: (text: string) => ({
     what: `'${text}' is not a shard i/n`,
@@ -498,5 +498,46 @@ export const MSG = {
   baselineTwice: (file: string, a: string, b: string) => ({
     what: `'${a}' and '${b}' would both record their baseline in '${file}'`,
     fix: 'check them in separate runs, or give the scenario files different names',
+  }),
+  // --- The command line: option typos, unknown commands, seeds, whole numbers, shares ---
+  /** `guesses` pairs a typed option with the valid one it is nearest to. */
+  unknownOption: (typed: readonly string[], guesses: readonly (readonly [string, string])[], help: string) => ({
+    what: `unknown option${typed.length === 1 ? '' : 's'} ${typed.join(', ')}`,
+    fix:
+      guesses.length === 0
+        ? `remove ${typed.length === 1 ? 'it' : 'them'}; ${help} lists the options`
+        : typed.length === 1
+          ? `did you mean ${guesses[0][1]}? (${help} lists the options)`
+          : `did you mean ${guesses.map(([t, g]) => `${g} (for ${t})`).join(', ')}? (${help} lists the options)`,
+  }),
+  unknownCommand: (typed: string, suggestion: string | undefined, commands: readonly string[]) => ({
+    what: `unknown command '${typed}'`,
+    fix: suggestion
+      ? `did you mean '${suggestion}'? (commands: ${commands.join(', ')}; ccsim --help describes them)`
+      : `use one of the commands ${commands.join(', ')} (ccsim --help describes them)`,
+  }),
+  extraArgument: (typed: readonly string[], command: string) => ({
+    what: `unexpected argument${typed.length === 1 ? '' : 's'} ${typed.map((t) => `'${t}'`).join(', ')}`,
+    fix: `remove ${typed.length === 1 ? 'it' : 'them'}, or quote a value that holds spaces (ccsim ${command} --help shows what the command takes)`,
+  }),
+  flagRepeated: (flag: string, values: readonly string[]) => ({
+    what: `given ${values.length} times (${values.map((v) => `'${v}'`).join(', ')})`,
+    fix: `give ${flag} once`,
+  }),
+  badSeed: (got: string) => ({
+    what: `'${got}' is not a seed`,
+    fix: `write a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, as in a scenario's seed, e.g. --seed 1`,
+  }),
+  badWholeNumber: (got: string, min: number, example: string) => ({
+    what: `'${got}' is not a whole number ≥ ${min}`,
+    fix: `write e.g. ${example}`,
+  }),
+  badShare: (got: string, rule: string, example: string) => ({
+    what: `'${got}' is not a share ${rule}`,
+    fix: `write a fraction or a percentage, e.g. ${example}`,
+  }),
+  badAmount: (got: string, example: string) => ({
+    what: `'${got}' is not a number ≥ 0`,
+    fix: `write e.g. ${example}`,
   }),
 } as const;

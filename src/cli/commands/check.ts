@@ -15,8 +15,8 @@ interface CheckArgs {
   junit?: string;
   update?: boolean;
   baselines?: string;
-  replications?: number;
-  workers?: number;
+  replications?: string;
+  workers?: string;
   strict?: boolean;
   force?: boolean;
 }
@@ -31,8 +31,8 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .option('update', { type: 'boolean', describe: 'record baselines (scenarios without expect:, or with a baseline already): the only thing that changes them' })
       .option('baselines', { type: 'string', describe: "folder of baseline files (default: baselines/ beside each scenario)" })
       .option('strict', { type: 'boolean', describe: 'fail a scenario that has neither an expect: block nor a baseline (instead of skipping it)' })
-      .option('replications', { alias: 'r', type: 'number', describe: "replications (default: each scenario's)" })
-      .option('workers', { type: 'number', describe: 'worker threads (default: every core)' })
+      .option('replications', { alias: 'r', type: 'string', describe: "replications (default: each scenario's)" })
+      .option('workers', { type: 'string', describe: 'worker threads (default: every core)' })
       .option('force', FORCE_OPTION)
       .example('$0 check scenarios/ --junit reports/check.xml', 'every bundled scenario; JUnit for the CI server')
       .example('$0 check scenarios/ --strict', 'also fail scenarios that nothing checks')

@@ -17,17 +17,17 @@ import { scenarioInputs } from '../inputs.js';
 import { loadScenario } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/types.js';
 import { io } from '../io.js';
-import { nonNegativeInt, positiveInt } from '../options.js';
+import { positiveInt, seedFlag } from '../options.js';
 import { progress } from '../progress.js';
 
 interface RunArgs {
   scenario: string;
-  replications?: number;
-  seed?: number;
+  replications?: string;
+  seed?: string;
   json?: boolean;
   report?: string;
   log?: string;
-  workers?: number;
+  workers?: string;
   shard?: string;
   force?: boolean;
 }
@@ -38,12 +38,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
   builder: (y) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml, .yml or .json)' })
-      .option('replications', { alias: 'r', type: 'number', describe: 'independent replications (default: the scenario\'s, else 10)' })
-      .option('seed', { type: 'number', describe: 'master seed (default: the scenario\'s)' })
+      .option('replications', { alias: 'r', type: 'string', describe: 'independent replications (default: the scenario\'s, else 10)' })
+      .option('seed', { type: 'string', describe: 'master seed (default: the scenario\'s)' })
       .option('json', { type: 'boolean', describe: 'print the KPI document as JSON' })
       .option('report', { type: 'string', describe: 'write index.html (offline), one SVG per chart, summary.json and per-interval CSVs into this directory' })
       .option('log', { type: 'string', describe: 'write the contact log to FILE.csv or FILE.ndjson (plus .agents and .meta.json side files)' })
-      .option('workers', { type: 'number', describe: 'worker threads for the replications (default: every core); results are the same for any count' })
+      .option('workers', { type: 'string', describe: 'worker threads for the replications (default: every core); results are the same for any count' })
       .option('force', FORCE_OPTION)
       .option('shard', { type: 'string', describe: 'run slice i of n of the replications (i/n, e.g. 2/4) and print it as JSON for `ccsim merge`' })
       .example('$0 run scenarios/retail-bank-day.yaml', 'KPI table of the default scenario')
@@ -53,7 +53,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: async (argv) => {
     const scenario = loadScenario(argv.scenario);
     const replications = positiveInt(argv.replications, '--replications') ?? scenario.replications;
-    const seed = nonNegativeInt(argv.seed, '--seed') ?? scenario.seed;
+    const seed = seedFlag(argv.seed) ?? scenario.seed;
     const workers = positiveInt(argv.workers, '--workers');
     const shard = argv.shard === undefined ? undefined : parseShard(String(argv.shard));
     if (shard && argv.report) throw inputError(MSG.shardWithOutput('--report'), { path: '--report' });

@@ -10,14 +10,14 @@ import { buildScenario, readScenarioFile } from '../../scenario/index.js';
 import { io } from '../io.js';
 import { FORCE_OPTION } from '../force.js';
 import { scenarioInputs } from '../inputs.js';
-import { nonNegativeInt, positiveInt } from '../options.js';
+import { positiveInt, seedFlag } from '../options.js';
 import { progress } from '../progress.js';
 
 interface WhatIfArgs {
   scenario: string;
   vary: string[];
-  replications?: number;
-  seed?: number;
+  replications?: string;
+  seed?: string;
   out?: string;
   force?: boolean;
 }
@@ -35,8 +35,8 @@ export const whatifCommand: CommandModule<object, WhatIfArgs> = {
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml, .yml or .json)' })
       .option('vary', { type: 'string', array: true, demandOption: true, describe: 'PATH=FROM..TO[:STEP] (or PATH=V1,V2,...): one slider; repeat for more' })
-      .option('replications', { alias: 'r', type: 'number', describe: `replications per grid point (default ${DEFAULT_REPLICATIONS})` })
-      .option('seed', { type: 'number', describe: "master seed, the same for every point (default: the scenario's)" })
+      .option('replications', { alias: 'r', type: 'string', describe: `replications per grid point (default ${DEFAULT_REPLICATIONS})` })
+      .option('seed', { type: 'string', describe: "master seed, the same for every point (default: the scenario's)" })
       .option('out', { type: 'string', describe: 'the HTML file to write (default reports/<scenario name>/whatif.html)' })
       .option('force', FORCE_OPTION)
       .example('$0 whatif scenarios/single-queue-erlang-a.yaml --vary groups.team.agents=18..30 --vary channels.voice.volume=0.8..1.2:0.1', 'agents and volume sliders')
@@ -48,7 +48,7 @@ export const whatifCommand: CommandModule<object, WhatIfArgs> = {
     const base = buildScenario(raw, file);
     const varies = argv.vary.map((v) => parseVary(String(v), '--vary'));
     const replications = positiveInt(argv.replications, '--replications') ?? DEFAULT_REPLICATIONS;
-    const seed = nonNegativeInt(argv.seed, '--seed') ?? base.seed;
+    const seed = seedFlag(argv.seed) ?? base.seed;
     const out = argv.out ?? join('reports', safeSegment(base.name), 'whatif.html');
     if (!/\.html?$/i.test(extname(out))) {
       throw new InputError({ path: '--out', what: `'${out}' is not an .html file`, fix: 'name the page with an .html extension, e.g. --out whatif.html' });
