@@ -82,7 +82,7 @@ describe('contact log round trip', () => {
       readContactLog(path);
     } catch (e) {
       expect((e as LogFormatError).what).toContain("'arrival' is 'abc'");
-      expect((e as LogFormatError).where).toContain('row 2');
+      expect((e as LogFormatError).where).toBe("line 3, column 'arrival'");
     }
   });
 });
