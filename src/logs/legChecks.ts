@@ -20,12 +20,16 @@ export function checkLegOrder(legs: LegTable, row: number, at: At): void {
     const t = legs[col][row];
     if (Number.isNaN(t)) continue;
     if (t < prevT) backwards(col, prev, t, prevT, at);
-    prev = col;
-    prevT = t;
+    // On a tie the earlier column stays the one named: an export without queue entry
+    // times gets queueEntry = arrival, and a message should name the column it has.
+    if (t > prevT) {
+      prev = col;
+      prevT = t;
+    }
   }
   const abandon = legs.abandon[row];
   const entry = legs.queueEntry[row];
-  const from = Number.isNaN(entry) ? 'arrival' : 'queueEntry';
+  const from = Number.isNaN(entry) || entry === legs.arrival[row] ? 'arrival' : 'queueEntry';
   const fromT = Number.isNaN(entry) ? legs.arrival[row] : entry;
   if (abandon < fromT) backwards('abandon', from, abandon, fromT, at);
 }

@@ -73,11 +73,13 @@ describe('ccsim metrics refuses what it cannot trust', () => {
     const negWait = files({ 'x.csv': EXPORT_HEAD + '1,B,2026-03-02T09:00:00Z,-1,300,\n', 'm.yaml': MAP });
     await refused([join(negWait, 'x.csv'), '--map', join(negWait, 'm.yaml')], /line 2, column 'wait_sec': 'wait_sec' is -1: a duration cannot be negative/);
     const early = files({ 'log.csv': HEAD + '0,1,1,voice,100,100,110,,400\n0,2,1,voice,200,200,150,,500\n' });
-    await refused([join(early, 'log.csv')], /log\.csv: line 3, column 'answer': 'answer' \(150\) is before 'queueEntry' \(200\).*Fix: a leg's times run arrival ≤ ivrExit ≤ queueEntry ≤ answer/);
+    await refused([join(early, 'log.csv')], /log\.csv: line 3, column 'answer': 'answer' \(150\) is before 'arrival' \(200\).*Fix: a leg's times run arrival ≤ ivrExit ≤ queueEntry ≤ answer/);
+    const queued = files({ 'log.csv': HEAD + '0,1,1,voice,100,130,120,,400\n' });
+    await refused([join(queued, 'log.csv')], /line 2, column 'answer': 'answer' \(120\) is before 'queueEntry' \(130\)/);
     const handle = files({ 'log.csv': HEAD + '0,1,1,voice,100,100,110,,90\n' });
     await refused([join(handle, 'log.csv')], /line 2, column 'wrapEnd': 'wrapEnd' \(90\) is before 'answer' \(110\)/);
     const abandon = files({ 'log.csv': HEAD + '0,1,1,voice,100,100,,50,\n' });
-    await refused([join(abandon, 'log.csv')], /line 2, column 'abandon': 'abandon' \(50\) is before 'queueEntry'/);
+    await refused([join(abandon, 'log.csv')], /line 2, column 'abandon': 'abandon' \(50\) is before 'arrival'/);
   });
 
   it('numbers that are not decimal: hex, a dangling exponent, Infinity; 1e3 is a decimal with an exponent', async () => {
