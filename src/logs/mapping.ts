@@ -25,7 +25,7 @@ import { cellWhere, decimal, time, type At } from './cells.js';
 import { LEG_FIELDS } from './files.js';
 import { logError, LogFormatError } from './errors.js';
 import { parseIsoSeconds, parseZoneOffset } from './isoTime.js';
-import type { Row, Rows } from './rows.js';
+import { cell, type Row, type Rows } from './rows.js';
 
 type ColumnSpec = string | { column: string; after: string };
 
@@ -108,7 +108,7 @@ export function applyMapping(input: Rows, m: LogMapping, file: string): Rows {
   const { rows, lines } = input;
   for (const spec of Object.values(m.columns)) {
     const col = typeof spec === 'string' ? spec : spec.column;
-    if (rows.length && !(col in rows[0])) throw new LogFormatError(`the export has no column '${col}' (it has ${Object.keys(rows[0]).join(', ')})`, 'line 1', file);
+    if (rows.length && !Object.hasOwn(rows[0], col)) throw new LogFormatError(`the export has no column '${col}' (it has ${Object.keys(rows[0]).join(', ')})`, 'line 1', file);
   }
   const own = (line: number): At => ({ file, line, label: (c) => c });
   const absolute = (v: unknown, at: At, col: string): number => {
@@ -123,28 +123,29 @@ export function applyMapping(input: Rows, m: LogMapping, file: string): Rows {
   let origin = 0;
   if (m.times === 'iso') {
     origin = m.origin !== undefined ? (parseIsoSeconds(m.origin, m.zoneOffsetSec) as number) : Infinity;
-    if (m.origin === undefined) rows.forEach((r, i) => (origin = Math.min(origin, absolute(r[arrivalCol], own(lines[i]), arrivalCol))));
+    if (m.origin === undefined) rows.forEach((r, i) => (origin = Math.min(origin, absolute(cell(r, arrivalCol), own(lines[i]), arrivalCol))));
   }
   // Fields given as "seconds after another field" are filled once that field is known
   // (the chains are checked to end at a time column, so a few passes fill them all).
   const fields = Object.keys(m.columns);
   const out = rows.map((r, i) => {
     const at = own(lines[i]);
-    const row = Object.create(null) as Row;
+    const row: Row = {};
     if (m.channel) row.channel = m.channel;
     for (const field of fields) {
       const spec = m.columns[field];
       if (typeof spec !== 'string') continue;
-      const v = r[spec];
+      const v = cell(r, spec);
       row[field] = TIME_FIELDS.has(field) ? sinceOrigin(absolute(v, at, spec), origin, v, at, spec, m) : v === '' ? null : v;
     }
     for (let pass = 0; pass < fields.length; pass++) {
       for (const field of fields) {
         const spec = m.columns[field];
-        if (typeof spec === 'string' || field in row || !(spec.after in row)) continue;
+        if (typeof spec === 'string' || Object.hasOwn(row, field) || !Object.hasOwn(row, spec.after)) continue;
         const base = row[spec.after] as number | null;
-        const sec = decimal(r[spec.column], spec.column, at);
-        if (sec < 0) throw logError(MSG.logNegativeDuration(spec.column, String(r[spec.column])), cellWhere(at, spec.column), file);
+        const raw = cell(r, spec.column);
+        const sec = decimal(raw, spec.column, at);
+        if (sec < 0) throw logError(MSG.logNegativeDuration(spec.column, String(raw)), cellWhere(at, spec.column), file);
         row[field] = base === null || Number.isNaN(sec) ? null : base + sec;
       }
     }

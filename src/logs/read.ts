@@ -53,7 +53,7 @@ export function readContactLog(path: string, mapping?: LogMapping): ReadLog {
   const legRows = mapping ? applyMapping(parsed, mapping, path) : parsed;
   if (legRows.rows.length === 0) throw new LogFormatError('the log has no rows', undefined, path);
   for (const col of ['channel', 'arrival']) {
-    if (!(col in legRows.rows[0])) throw new LogFormatError(`missing column '${col}'`, 'line 1', path);
+    if (!Object.hasOwn(legRows.rows[0], col)) throw new LogFormatError(`missing column '${col}'`, 'line 1', path);
   }
   const agentsPath = sidePath(path, 'agents');
   const agentRows = existsSync(agentsPath) ? parseRows(agentsPath, format) : undefined;
@@ -143,7 +143,7 @@ function readLegs(rep: number, input: Rows, names: Shared, file: string, label: 
     legs.ivrExit[row] = time(r.ivrExit, 'ivrExit', at);
     legs.ivrOutcome[row] = oneOf(r.ivrOutcome, 'ivrOutcome', at, IVR_OUTCOMES, 0);
     // A real export without queue entry times: treat arrival as queue entry.
-    legs.queueEntry[row] = 'queueEntry' in r ? time(r.queueEntry, 'queueEntry', at) : arrival;
+    legs.queueEntry[row] = Object.hasOwn(r, 'queueEntry') ? time(r.queueEntry, 'queueEntry', at) : arrival;
     legs.answer[row] = time(r.answer, 'answer', at);
     legs.abandon[row] = time(r.abandon, 'abandon', at);
     legs.talkEnd[row] = time(r.talkEnd, 'talkEnd', at);

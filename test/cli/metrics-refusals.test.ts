@@ -169,6 +169,11 @@ describe('ccsim metrics reads names and ids without losing any', () => {
     await refused([join(obj, 'log.ndjson')], /log\.ndjson: line 1, column 'channel': 'channel' is \{"name":"voice"\}, not a name/);
     const protoColumn = files({ 'log.ndjson': '{"channel":"voice","arrival":10,"answer":20,"wrapEnd":50,"__proto__":{"x":1}}\n' });
     expect((await cli('metrics', join(protoColumn, 'log.ndjson'), '--json')).code).toBe(0);
+    // A CSV column named __proto__ is a column like any other: mapped, it names the agent.
+    const protoCsv = files({ 'x.csv': 'q,t,w,h,__proto__\nB,0,5,100,A1\n', 'm.yaml': 'columns:\n  channel: q\n  arrival: t\n  answer: { column: w, after: arrival }\n  wrapEnd: { column: h, after: answer }\n  agent: __proto__\n' });
+    const pc = await cli('metrics', join(protoCsv, 'x.csv'), '--map', join(protoCsv, 'm.yaml'), '--json');
+    expect(pc.code, pc.err).toBe(0);
+    expect(JSON.parse(pc.out).channels.B.ahtSeconds.mean).toBe(100);
     const ctor = files({
       'log.csv': 'channel,arrival,answer,wrapEnd\nconstructor,10,20,100\ntoString,10,50,100\n',
       'log.meta.json': JSON.stringify({ format: 'ccsim-log', version: 1, horizonSec: 600, withinSec: {} }),
