@@ -224,5 +224,3 @@ class Names {
 function finite(v: number): number {
   return Number.isFinite(v) ? v : 0;
 }
-
-export type { Row };
