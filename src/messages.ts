@@ -540,4 +540,90 @@ export const MSG = {
     what: `'${got}' is not a number ≥ 0`,
     fix: `write e.g. ${example}`,
   }),
+  // --- log importer: what `ccsim metrics` refuses to read (issue 9) ----------------------
+  logNotDecimal: (column: string, got: string) => ({
+    what: `'${column}' is '${got}', not a decimal number`,
+    fix: 'write a decimal number such as 12, -3.5 or 0.25 (an exponent as in 1e-7 is accepted; hex, Infinity, NaN and other text are not)',
+  }),
+  logNotWhole: (column: string, got: string, rule: string) => ({
+    what: `'${column}' is '${got}', not ${rule}`,
+    fix: `write ${rule}, e.g. ${column === 'replication' ? '0' : '1'}`,
+  }),
+  logTimeOutOfRange: (column: string, got: string) => ({
+    what: `'${column}' is ${got} s, more than 100 years from t = 0`,
+    fix: 'times are seconds since the start of the log and must lie within ±3,155,760,000 s (100 years): check the unit of the column',
+  }),
+  logNegativeDuration: (column: string, got: string) => ({
+    what: `'${column}' is ${got}: a duration cannot be negative`,
+    fix: 'correct the row, or check that the column holds seconds after the field the mapping names',
+  }),
+  logOutOfOrder: (column: string, before: string, a: string, b: string) => ({
+    what: `'${column}' (${a}) is before '${before}' (${b})`,
+    fix: "a leg's times run arrival ≤ ivrExit ≤ queueEntry ≤ answer ≤ talkEnd ≤ wrapEnd, and queueEntry ≤ abandon: correct or remove the row",
+  }),
+  logDuplicateRow: (replication: number, contact: string, leg: number, firstLine: number) => ({
+    what: `replication ${replication}, contact '${contact}', leg ${leg} is in the file twice (first on line ${firstLine})`,
+    fix: 'remove the duplicate row; each leg of a contact needs its own leg number (1, 2, …)',
+  }),
+  logStateBackwards: (start: string, end: string) => ({
+    what: `the state interval ends (${end}) before it starts (${start})`,
+    fix: 'swap or correct start and end, or remove the row',
+  }),
+  logNoZone: (column: string, got: string) => ({
+    what: `'${column}' is '${got}', a local time without a zone: it would mean different instants on different machines`,
+    fix: 'write the offset, as in 2026-03-02T09:00:00Z or 2026-03-02T09:00:00+01:00, or set the zone of such times in the mapping: timezone: UTC (or timezone: "+01:00")',
+  }),
+  logNotIsoTime: (column: string, got: string) => ({
+    what: `'${column}' is '${got}', not an ISO 8601 date-time`,
+    fix: 'write a date and a time of day, e.g. 2026-03-02T09:00:00Z (or say times: seconds in the mapping if the column holds seconds)',
+  }),
+  logBeforeOrigin: (column: string, got: string, origin: string) => ({
+    what: `'${column}' is ${got}, before the mapping's origin ${origin}`,
+    fix: 'set origin at or before the earliest arrival, or remove the earlier rows from the export',
+  }),
+  logBadName: (column: string, got: string) => ({
+    what: `'${column}' is ${got}, not a name`,
+    fix: 'write the name as text or a number (not an object, a list or true/false)',
+  }),
+  logUnknownValue: (column: string, got: string, allowed: readonly string[]) => ({
+    what: `'${column}' is '${got}', not one of ${allowed.join(', ')}`,
+    fix: `write one of ${allowed.join(', ')}, or leave the cell empty`,
+  }),
+  missingLogCell: (column: string) => ({
+    what: `'${column}' is empty`,
+    fix: `every row needs a value in '${column}': fill it in or remove the row`,
+  }),
+  logReservedName: (column: string) => ({
+    what: `'${column}' is '__proto__', a name ccsim cannot use`,
+    fix: 'rename it in the file, e.g. to proto',
+  }),
+  logBadMeta: (field: string, got: string, rule: string) => ({
+    what: `'${field}' is ${got}; it must be ${rule}`,
+    fix: 'correct the .meta.json side file (ccsim run --log writes it), or remove it and give --horizon, --warmup and --interval',
+  }),
+  logTooManyIntervals: (count: number, max: number) => ({
+    what: `${count.toLocaleString('en-US')} reporting intervals: more than ${max.toLocaleString('en-US')}`,
+    fix: 'use a longer --interval (e.g. --interval 1h or 1d) or a shorter --horizon',
+  }),
+  mappingAfterItself: (field: string) => ({
+    what: `'${field}' is mapped as seconds after itself`,
+    fix: `name another time field in after:, e.g. ${field === 'arrival' ? 'arrival: call_start' : `${field}: { column: ..., after: arrival }`}`,
+  }),
+  mappingAfterCycle: (chain: string) => ({
+    what: `the fields are mapped as seconds after each other in a circle (${chain}), so none of them has a time`,
+    fix: 'map one of them to a time column (field: column) and the others after it',
+  }),
+  mappingAfterUnmapped: (field: string, after: string) => ({
+    what: `'${field}' is mapped as seconds after '${after}', which the mapping does not map`,
+    fix: `map '${after}' too (columns: { ${after}: <column> }), or name a mapped field in after:`,
+  }),
+  mappingBadZone: (got: string) => ({
+    what: `timezone is '${got}', not UTC or a fixed offset`,
+    fix: 'write timezone: UTC or a fixed offset in quotes, e.g. timezone: "+01:00" (named zones such as Europe/Paris are not supported yet: they change offset with daylight saving)',
+  }),
+  // --- merge: shards whose replications cannot be trusted (issue 9) --------------------
+  shardBadReplication: (replication: string, detail: string) => ({
+    what: `replication ${replication} ${detail}`,
+    fix: 'the file was edited or cut short: run that shard again and merge its fresh output',
+  }),
 } as const;

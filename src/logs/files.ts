@@ -121,7 +121,7 @@ export class LogWriter {
       const group = legs.group[r];
       const c = legs.channel[r];
       const values: (string | number | null)[] = [
-        rep, legs.contact[r], legs.leg[r], id(legs.issue[r]), id(legs.customer[r]), legs.attempt[r],
+        rep, id(legs.contact[r], log), legs.leg[r], id(legs.issue[r], log), id(legs.customer[r], log), legs.attempt[r],
         log.channels[c], log.channelKinds[c], log.queues[legs.queue[r]],
         t(legs.arrival[r]), t(legs.ivrExit[r]), IVR_OUTCOMES[legs.ivrOutcome[r]] || null, t(legs.queueEntry[r]),
         t(legs.answer[r]), t(legs.abandon[r]), t(legs.talkEnd[r]), t(legs.wrapEnd[r]),
@@ -194,6 +194,7 @@ function t(v: number): number | null {
   return Number.isNaN(v) ? null : v;
 }
 
-function id(v: number): number | null {
-  return v < 0 ? null : v;
+/** An id as the file writes it: the string a read log had (codes.ts interns them), else the number. */
+function id(v: number, log: ContactLog): string | number | null {
+  return v < 0 ? null : log.ids ? log.ids.name(v) : v;
 }
