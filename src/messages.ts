@@ -626,4 +626,33 @@ export const MSG = {
     what: `replication ${replication} ${detail}`,
     fix: 'the file was edited or cut short: run that shard again and merge its fresh output',
   }),
+  // --- sizes: the limits of src/scenario/limits.ts (issue 9) ---
+  overLimit: (got: string, what: string, limit: string, fix: string) => ({
+    what: `${got} is over the limit for ${what} (${limit}; README, "Limits")`,
+    fix,
+  }),
+  underLimit: (got: string, limit: string, fix: string) => ({
+    what: `${got} is under the shortest allowed (${limit}; README, "Limits")`,
+    fix,
+  }),
+  tooManyIntervals: (n: number, limit: number) => ({
+    what: `the horizon holds ${n.toLocaleString('en-US')} reporting intervals, over the limit of ${limit.toLocaleString('en-US')}`,
+    fix: 'set a longer reporting interval (e.g. interval: 1h) or a shorter horizon',
+  }),
+  tooManyContacts: (expected: string, limit: string) => ({
+    what: `one replication would simulate about ${expected} contacts, over the limit of ${limit}`,
+    fix: 'shorten the horizon or check the volumes; to run it anyway, raise the limit with --max-contacts N',
+  }),
+  yamlAliasBomb: () => ({
+    what: 'the YAML expands through too many aliases (*name references): a file built to exhaust memory',
+    fix: 'write the values out, or use fewer aliases',
+  }),
+  tooDeep: (max: number) => ({
+    what: `the file nests deeper than ${max} levels`,
+    fix: 'a scenario needs only a few levels: check the indentation or brackets from this field on',
+  }),
+  rateBoundOutside: (v: number) => ({
+    what: `${v} is not a fraction: rates are written from 0 to 1`,
+    fix: 'write e.g. 0.8 for 80 %',
+  }),
 } as const;

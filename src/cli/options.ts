@@ -7,7 +7,7 @@
  */
 import { InputError, MSG, inputError } from '../messages.js';
 import { parseRate } from '../plan/targets.js';
-import { parseDuration, scenarioFileSchema } from '../scenario/index.js';
+import { LIMITS, parseDuration, scenarioFileSchema } from '../scenario/index.js';
 
 /** The flag's text as typed, or undefined when absent; a flag given twice is refused. */
 export function flagText(value: unknown, flag: string): string | undefined {
@@ -94,3 +94,14 @@ export function durationFlag(value: unknown, flag: string): number | undefined {
   return s;
 }
 
+
+/** `--max-contacts N`: the per-replication contact limit a study may reach (README, "Limits"). */
+export const MAX_CONTACTS_OPTION = {
+  type: 'string',
+  describe: `refuse a study whose replication would simulate more contacts than this (default ${LIMITS.contactsPerReplication.toLocaleString('en-US')})`,
+} as const;
+
+/** The `--max-contacts` flag, or the documented default. */
+export function maxContactsFlag(value: unknown): number {
+  return positiveInt(value, '--max-contacts', '--max-contacts 50000000') ?? LIMITS.contactsPerReplication;
+}

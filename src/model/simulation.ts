@@ -24,6 +24,7 @@ import { AGENT_STATE, IVR_OUTCOME, OUTCOME } from '../logs/codes.js';
 import type { ContactLog } from '../logs/contactLog.js';
 import { LegTable } from '../logs/legTable.js';
 import type { Channel, Escalation, Scenario } from '../scenario/types.js';
+import { expectedContacts } from '../scenario/limits.js';
 import { ACTIVE, AgentPool, BREAK, IDLE, OFFLINE } from './agentPool.js';
 import { ArrivalProcess, ScriptedArrivals, type ArrivalSource } from './arrivals.js';
 import { OpeningSchedule, dayIndex } from './clock.js';
@@ -231,10 +232,7 @@ class Simulation {
     this.queues = new WaitQueues(this.queueCount);
     this.nextArrival = new Float64Array(channels.length).fill(Infinity);
 
-    const expected = channels.reduce(
-      (sum, c) => sum + (c.arrivalTimesSec?.length ?? expectedArrivals(c.arrivals, this.H)) + (c.initialBacklog?.count ?? 0),
-      0,
-    );
+    const expected = expectedContacts(scenario);
     this.legs = new LegTable(expected * 1.02 + 6 * Math.sqrt(expected) + 256);
     this.states = new AgentStateTable(expected * (channels.some((c) => c.wrapup) ? 2 : 1) * 1.02 + 1024);
     this.seedBacklog(streams);
@@ -988,16 +986,6 @@ function forecastFactors(c: Channel, s: Scenario, rng: Rng) {
   return { startClockSec: s.startClockSec, factors: Float64Array.from({ length: days }, () => sampleGamma(shape, 1 / shape, rng)) };
 }
 
-function expectedArrivals(rates: { intervalSec: number; ratesPerSec: number[] }, horizonSec: number): number {
-  let n = 0;
-  for (let i = 0; i < rates.ratesPerSec.length; i++) {
-    const from = i * rates.intervalSec;
-    if (from >= horizonSec) break;
-    const to = i === rates.ratesPerSec.length - 1 ? horizonSec : Math.min(horizonSec, from + rates.intervalSec);
-    n += rates.ratesPerSec[i] * (to - from);
-  }
-  return n;
-}
 
 /** Dialling of callbacks on a channel without callback settings (tier-2 callbacks): always reached. */
 const DEFAULT_CALLBACK = { thresholdSec: Infinity, acceptance: 0, priority: 0, success: 1, retries: 0, retryDelay: { dist: 'fixed', value: 600 }, dialSec: 30 } as const;

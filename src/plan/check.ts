@@ -120,14 +120,23 @@ export function scenarioVersion(raw: unknown): string {
   return createHash('sha256').update(canonicalJson(model)).digest('hex').slice(0, 16);
 }
 
+/** A rate is a fraction: a bound outside [0, 1] (an SL of 200 %) can never be met or never fail. */
+function checkRateBounds(e: { min?: number; max?: number; approx?: number }, where: { file: string; path: string }): void {
+  for (const bound of ['min', 'max', 'approx'] as const) {
+    const v = e[bound];
+    if (v !== undefined && !(v >= 0 && v <= 1)) throw inputError(MSG.rateBoundOutside(v), { file: where.file, path: `${where.path}.${bound}` });
+  }
+}
+
 /** Load a scenario, resolve its expectations, read its baseline; every problem is an InputError. */
 export function prepareCheck(file: string, o: { baselines?: string; update?: boolean } = {}): PreparedCheck {
   const scenario = loadScenario(file);
   const version = scenarioVersion(readScenarioFile(file));
-  const expectations = Object.entries(scenario.expect ?? {}).map(([text, expectation]) => ({
-    path: resolveKpiPath(text, scenario, { file, path: `expect.${text}` }),
-    expectation,
-  }));
+  const expectations = Object.entries(scenario.expect ?? {}).map(([text, expectation]) => {
+    const path = resolveKpiPath(text, scenario, { file, path: `expect.${text}` });
+    if (path.unit === 'rate') checkRateBounds(expectation, { file, path: `expect.${text}` });
+    return { path, expectation };
+  });
   const baselineFile = baselinePath(file, o.baselines);
   const stored = readBaseline(baselineFile, o.update); // --update replaces even a malformed one
   if (stored && !o.update && stored.scenarioVersion !== version) {

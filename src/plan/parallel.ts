@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReplicationKpis } from '../metrics/index.js';
 import type { Scenario } from '../scenario/types.js';
+import { expectedContacts } from '../scenario/limits.js';
 import { measureReplication, type ReplicationRunner } from './study.js';
 
 /** Messages to a worker: a job (scenario and seed) once per worker, then replication numbers. */
@@ -71,19 +72,6 @@ export function poolFor(workers: number | undefined): ReplicationPool {
   return workers === undefined ? new ReplicationPool(defaultWorkers(), { minContacts: SMALL_STUDY_CONTACTS }) : new ReplicationPool(workers);
 }
 
-/** Expected contacts of one replication: the arrival rates integrated over the horizon (scripted times counted). */
-export function expectedContacts(s: Scenario): number {
-  let n = 0;
-  for (const c of Object.values(s.channels)) {
-    if (c.arrivalTimesSec) {
-      n += c.arrivalTimesSec.length;
-      continue;
-    }
-    const { intervalSec, ratesPerSec } = c.arrivals;
-    ratesPerSec.forEach((rate, k) => (n += rate * Math.max(0, Math.min((k + 1) * intervalSec, s.horizonSec) - k * intervalSec)));
-  }
-  return n;
-}
 
 /** A pool of up to `size` worker threads, started on first use and reused across studies. */
 export class ReplicationPool implements ReplicationRunner {

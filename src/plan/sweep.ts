@@ -10,6 +10,7 @@ import { erlangA, erlangC, type QueueKpis } from '../analytic/index.js';
 import { distMean } from '../engine/distributions.js';
 import type { Unit } from '../metrics/definitions.js';
 import type { Scenario } from '../scenario/types.js';
+import { checkStudySize } from '../scenario/limits.js';
 import type { AnalyticPoint, SweepResult } from './results.js';
 import { runStudyWith, type ReplicationRunner } from './study.js';
 import { alignColumns, estimateAt, formatNumber, formatPlusMinus, kpiPathsOf, type KpiPath } from './targets.js';
@@ -18,6 +19,8 @@ import { scenarioWith, type Vary } from './vary.js';
 export interface SweepOptions {
   replications: number;
   seed: number;
+  /** Refuse any point whose replication would simulate more contacts (scenario/limits). */
+  maxContacts?: number;
   /** Indices of the points to run (a shard's slice); default all. */
   only?: readonly number[];
   /** Point k (index into the points run) has finished `done` of `total` replications. */
@@ -30,6 +33,7 @@ export type Sweep = SweepResult;
 /** Build every point's scenario (so bad values fail before any simulation), then run the selected points. */
 export async function runSweep(runner: ReplicationRunner, raw: unknown, file: string, vary: Vary, o: SweepOptions): Promise<Sweep> {
   const scenarios = vary.values.map((value) => scenarioWith(raw, [{ path: vary.path, value }], file, '--set'));
+  for (const s of scenarios) checkStudySize(s, o.replications, o.maxContacts, { file });
   const only = o.only ?? vary.values.map((_, i) => i);
   const points: SweepResult['points'] = [];
   for (const [k, i] of only.entries()) {

@@ -168,7 +168,8 @@ function valueAt(raw: unknown, path: Path): unknown {
   let cur = raw;
   for (const key of path) {
     if (Array.isArray(cur) && typeof key === 'number') cur = cur[key];
-    else if (isMap(cur)) cur = cur[String(key)];
+    // Own keys only: a user's key `constructor` or `toString` must not reach Object.prototype.
+    else if (isMap(cur) && Object.hasOwn(cur, String(key))) cur = cur[String(key)];
     else return undefined;
   }
   return cur;
@@ -291,7 +292,7 @@ function schemaAt(root: Schema, raw: unknown, path: Path): Schema | undefined {
     if (Array.isArray(s)) return undefined;
     const def = defOf(s);
     const next =
-      def.type === 'object' ? def.shape?.[String(key)]
+      def.type === 'object' ? (def.shape && Object.hasOwn(def.shape, String(key)) ? def.shape[String(key)] : undefined)
       : def.type === 'record' ? def.valueType
       : def.type === 'array' ? def.element
       : undefined;
@@ -333,10 +334,10 @@ function chooseOption(options: Schema[], value: unknown): number | undefined {
       const shape = (kinds[i] as Def).shape ?? {};
       const tagMismatch = Object.entries(shape).some(([k, s]) => {
         const d = defOf(layers(s).at(-1) as Schema);
-        return d.type === 'literal' && k in value && !(d.values ?? []).includes(value[k]);
+        return d.type === 'literal' && Object.hasOwn(value, k) && !(d.values ?? []).includes(value[k]);
       });
       if (tagMismatch) continue;
-      const score = Object.keys(value).filter((k) => k in shape).length;
+      const score = Object.keys(value).filter((k) => Object.hasOwn(shape, k)).length;
       if (score > bestScore) [best, bestScore, tie] = [i, score, false];
       else if (score === bestScore && score > 0) tie = true;
     }

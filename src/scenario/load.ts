@@ -13,6 +13,7 @@ import { parseDocument } from 'yaml';
 import { MSG, inputError } from '../messages.js';
 import { checkReferences } from './crossref.js';
 import { parseDuration } from './duration.js';
+import { LIMITS, checkLimits } from './limits.js';
 import { schemaError } from './errors.js';
 import { normalizeScenario, type ColumnReader } from './normalize.js';
 import { scenarioFileSchema } from './schema.js';
@@ -30,13 +31,31 @@ export function readScenarioFile(file: string): unknown {
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw inputError(MSG.notAMap(Array.isArray(data) ? 'a list' : `the value ${JSON.stringify(data)}`), { file });
   }
+  const deep = tooDeep(data, LIMITS.nestingDepth);
+  if (deep) throw inputError(MSG.tooDeep(LIMITS.nestingDepth), { file, path: deep.join('.') });
   return data;
+}
+
+/**
+ * The path at which `data` nests deeper than `max` levels, or undefined. Iterative, so a
+ * 10,000-level file cannot overflow the call stack here (or later, in the validator).
+ */
+function tooDeep(data: unknown, max: number): (string | number)[] | undefined {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= max) return path.slice(0, 6);
+    for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, Array.isArray(value) ? Number(k) : k] });
+  }
+  return undefined;
 }
 
 /** Validate, cross-check and normalize parsed file data; `file` is named in errors and anchors CSV paths. */
 export function buildScenario(raw: unknown, file: string): Scenario {
   const parsed = scenarioFileSchema.safeParse(raw);
   if (!parsed.success) throw schemaError(parsed.error, raw, scenarioFileSchema, file);
+  checkLimits(parsed.data, file);
   checkReferences(parsed.data, file);
   const readColumn: ColumnReader = (csv, column, path) => readCsvColumn(file, csv, column, path);
   return normalizeScenario(parsed.data, readColumn);
@@ -65,14 +84,28 @@ function readText(file: string): string {
 }
 
 function parseYaml(text: string, file: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: true });
+  let doc;
+  try {
+    doc = parseDocument(text, { prettyErrors: true });
+  } catch (e) {
+    // Thousands of nested brackets overflow the YAML parser's recursion.
+    if (e instanceof RangeError) throw inputError(MSG.tooDeep(LIMITS.nestingDepth), { file });
+    throw e;
+  }
   const err = doc.errors[0];
+  if (err && /call stack/i.test(err.message)) throw inputError(MSG.tooDeep(LIMITS.nestingDepth), { file });
   if (err) {
     const pos = err.linePos?.[0];
     const reason = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     throw inputError(MSG.yamlSyntax(pos ? `line ${pos.line}, column ${pos.col}: ${reason}` : reason), { file });
   }
-  return doc.toJS({ maxAliasCount: 1000 });
+  try {
+    return doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    // The yaml library refuses alias chains that expand exponentially ("billion laughs").
+    if (/alias/i.test((e as Error).message)) throw inputError(MSG.yamlAliasBomb(), { file });
+    throw e;
+  }
 }
 
 function parseJson(text: string, file: string): unknown {

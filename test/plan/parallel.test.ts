@@ -1,6 +1,7 @@
 /** Replications on worker threads give byte-identical studies whatever the worker count. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { ReplicationPool, SMALL_STUDY_CONTACTS, expectedContacts, workerScript } from '../../src/plan/parallel.js';
+import { ReplicationPool, SMALL_STUDY_CONTACTS, workerScript } from '../../src/plan/parallel.js';
+import { expectedContacts } from '../../src/scenario/limits.js';
 import { loadScenario } from '../../src/scenario/index.js';
 import { runStudy, runStudyWith } from '../../src/plan/study.js';
 import { expo, scenario } from '../helpers/scenarios.js';

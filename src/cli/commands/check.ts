@@ -1,6 +1,7 @@
 /** `ccsim check [paths...]`: regression checks against each scenario's `expect:` block or stored baseline. */
 import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
+import { checkStudySize } from '../../scenario/index.js';
 import { pathKind, prepareRegeneratedFile, samePath, writeOutputFile, type OutputGuard } from '../../logs/outputs.js';
 import { MSG, inputError } from '../../messages.js';
 import { formatCheckLine, isCheckJunit, junitXml, prepareCheck, runCheck, scenarioFiles, type PreparedCheck, type ScenarioOutcome } from '../../plan/check.js';
@@ -8,7 +9,7 @@ import { poolFor } from '../../plan/parallel.js';
 import { FORCE_OPTION } from '../force.js';
 import { scenarioInputs } from '../inputs.js';
 import { CheckFailed, io } from '../io.js';
-import { positiveInt } from '../options.js';
+import { positiveInt, MAX_CONTACTS_OPTION, maxContactsFlag } from '../options.js';
 
 interface CheckArgs {
   paths?: string[];
@@ -18,6 +19,7 @@ interface CheckArgs {
   replications?: string;
   workers?: string;
   strict?: boolean;
+  maxContacts?: string;
   force?: boolean;
 }
 
@@ -34,6 +36,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .option('replications', { alias: 'r', type: 'string', describe: "replications (default: each scenario's)" })
       .option('workers', { type: 'string', describe: 'worker threads (default: every core)' })
       .option('force', FORCE_OPTION)
+      .option('max-contacts', MAX_CONTACTS_OPTION)
       .example('$0 check scenarios/ --junit reports/check.xml', 'every bundled scenario; JUnit for the CI server')
       .example('$0 check scenarios/ --strict', 'also fail scenarios that nothing checks')
       .example('$0 check scenarios/retail-bank-day.yaml --update', 'record (or re-record) its baseline'),
@@ -43,6 +46,8 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const replications = positiveInt(argv.replications, '--replications');
     // Read and validate everything first: bad input stops the check before anything runs.
     const prepared = files.map((f) => prepareCheck(f, { baselines: argv.baselines, update: argv.update }));
+    const maxContacts = maxContactsFlag(argv.maxContacts);
+    for (const p of prepared) checkStudySize(p.scenario, replications ?? p.scenario.replications, maxContacts, { file: p.file });
     const scenarioFilesRead = files.flatMap((f) => scenarioInputs(f));
     assertBaselineWrites(prepared, scenarioFilesRead);
     if (argv.junit) {

@@ -4,13 +4,13 @@ import type { CommandModule } from 'yargs';
 import { MSG, inputError } from '../../messages.js';
 import { compareScenarios, renderCompare } from '../../plan/compare.js';
 import { poolFor } from '../../plan/parallel.js';
-import { loadScenario } from '../../scenario/index.js';
+import { checkStudySize, loadScenario } from '../../scenario/index.js';
 import { prepareFolder } from '../../logs/outputFolder.js';
 import type { OutputGuard } from '../../logs/outputs.js';
 import { FORCE_OPTION } from '../force.js';
 import { scenarioInputs } from '../inputs.js';
 import { io } from '../io.js';
-import { positiveInt, seedFlag } from '../options.js';
+import { MAX_CONTACTS_OPTION, maxContactsFlag, positiveInt, seedFlag } from '../options.js';
 import { progress } from '../progress.js';
 
 interface CompareArgs {
@@ -21,6 +21,7 @@ interface CompareArgs {
   report?: string;
   independent?: boolean;
   workers?: string;
+  maxContacts?: string;
   force?: boolean;
 }
 
@@ -37,11 +38,14 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .option('workers', { type: 'string', describe: 'worker threads (default: every core)' })
       .option('report', { type: 'string', describe: 'write index.html, one SVG per chart, summary.json and kpis.csv into this directory' })
       .option('force', FORCE_OPTION)
+      .option('max-contacts', MAX_CONTACTS_OPTION)
       .example('$0 compare scenarios/single-queue-erlang-a.yaml scenarios/single-queue-26-agents.yaml', '25 vs 26 agents'),
   handler: async (argv) => {
     if (argv.scenarios.length < 2) throw inputError(MSG.flag('compare needs at least two scenario files', 'name two or more, e.g. ccsim compare a.yaml b.yaml'));
     const inputs = argv.scenarios.map((file) => ({ file, scenario: loadScenario(file) }));
     const replications = positiveInt(argv.replications, '--replications') ?? inputs[0].scenario.replications;
+    const maxContacts = maxContactsFlag(argv.maxContacts);
+    for (const i of inputs) checkStudySize(i.scenario, replications, maxContacts, { file: i.file });
     const seed = seedFlag(argv.seed) ?? inputs[0].scenario.seed;
     const guard: OutputGuard = { command: 'compare', flag: '--report', force: Boolean(argv.force), inputs: argv.scenarios.flatMap((f) => scenarioInputs(f)) };
     if (argv.report) prepareFolder(argv.report, guard, (await reportWriters()).mayBeReportFile);

@@ -14,10 +14,10 @@ import { renderKpiTable } from '../../report/kpiTable.js';
 import { reportWriters } from '../lazyReport.js';
 import { FORCE_OPTION } from '../force.js';
 import { scenarioInputs } from '../inputs.js';
-import { loadScenario } from '../../scenario/index.js';
+import { checkStudySize, loadScenario } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/types.js';
 import { io } from '../io.js';
-import { positiveInt, seedFlag } from '../options.js';
+import { MAX_CONTACTS_OPTION, maxContactsFlag, positiveInt, seedFlag } from '../options.js';
 import { progress } from '../progress.js';
 
 interface RunArgs {
@@ -29,6 +29,7 @@ interface RunArgs {
   log?: string;
   workers?: string;
   shard?: string;
+  maxContacts?: string;
   force?: boolean;
 }
 
@@ -45,6 +46,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('log', { type: 'string', describe: 'write the contact log to FILE.csv or FILE.ndjson (plus .agents and .meta.json side files)' })
       .option('workers', { type: 'string', describe: 'worker threads for the replications (default: every core); results are the same for any count' })
       .option('force', FORCE_OPTION)
+      .option('max-contacts', MAX_CONTACTS_OPTION)
       .option('shard', { type: 'string', describe: 'run slice i of n of the replications (i/n, e.g. 2/4) and print it as JSON for `ccsim merge`' })
       .example('$0 run scenarios/retail-bank-day.yaml', 'KPI table of the default scenario')
       .example('$0 run scenarios/single-queue-erlang-a.yaml -r 20 --json', 'JSON with 95 % CIs over 20 replications')
@@ -53,6 +55,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: async (argv) => {
     const scenario = loadScenario(argv.scenario);
     const replications = positiveInt(argv.replications, '--replications') ?? scenario.replications;
+    checkStudySize(scenario, replications, maxContactsFlag(argv.maxContacts), { file: argv.scenario });
     const seed = seedFlag(argv.seed) ?? scenario.seed;
     const workers = positiveInt(argv.workers, '--workers');
     const shard = argv.shard === undefined ? undefined : parseShard(String(argv.shard));

@@ -12,12 +12,12 @@ import { poolFor } from '../../plan/parallel.js';
 import { staffScenario, staffTargets, type Hours, type StaffResult } from '../../plan/staff.js';
 import { alignColumns, formatNumber, parseRate, parseTarget } from '../../plan/targets.js';
 import { withStaffingTables } from '../../plan/vary.js';
-import { buildScenario, formatDuration, loadScenario, readScenarioFile } from '../../scenario/index.js';
+import { buildScenario, checkStudySize, formatDuration, loadScenario, readScenarioFile } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/types.js';
 import { CheckFailed, io } from '../io.js';
 import { FORCE_OPTION } from '../force.js';
 import { scenarioInputs } from '../inputs.js';
-import { amountFlag, flagText, positiveInt, seedFlag } from '../options.js';
+import { MAX_CONTACTS_OPTION, amountFlag, flagText, maxContactsFlag, positiveInt, seedFlag } from '../options.js';
 
 interface StaffArgs {
   scenario: string;
@@ -30,6 +30,7 @@ interface StaffArgs {
   out?: string;
   json?: boolean;
   workers?: string;
+  maxContacts?: string;
   force?: boolean;
 }
 
@@ -49,12 +50,15 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
       .option('json', { type: 'boolean', describe: 'print staffing.json instead of the table' })
       .option('workers', { type: 'string', describe: 'worker threads (default: every core)' })
       .option('force', FORCE_OPTION)
+      .option('max-contacts', MAX_CONTACTS_OPTION)
       .example("$0 staff scenarios/retail-bank-day.yaml --target 'accounts.serviceLevel>=0.8' --target 'cards.abandonRate<=0.01'", 'other channels keep their own targets'),
   handler: async (argv) => {
     const scenario = loadScenario(argv.scenario);
     const raw = readScenarioFile(argv.scenario);
     const given = (argv.target === undefined ? [] : Array.isArray(argv.target) ? argv.target : [argv.target]).map((t) => parseTarget(String(t), scenario, { path: '--target' }));
     const targets = staffTargets(given, scenario, { path: '--target' });
+    const replications = positiveInt(argv.replications, '--replications') ?? scenario.replications;
+    checkStudySize(scenario, replications, maxContactsFlag(argv.maxContacts), { file: argv.scenario });
     const confidence = readConfidence(argv.confidence);
     const maxIterations = positiveInt(argv.maxIterations, '--max-iterations', '--max-iterations 30') ?? 30;
     const cost = amountFlag(argv.cost, '--cost', '--cost 32 (the cost of one agent-hour)');
@@ -72,7 +76,7 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
     let found: Awaited<ReturnType<typeof staffScenario>>;
     try {
       found = await staffScenario(pool, scenario, targets, {
-        replications: positiveInt(argv.replications, '--replications') ?? scenario.replications,
+        replications,
         seed: seedFlag(argv.seed) ?? scenario.seed,
         confidence,
         maxIterations,

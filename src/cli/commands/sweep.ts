@@ -12,10 +12,11 @@ import type { OutputGuard } from '../../logs/outputs.js';
 import { FORCE_OPTION } from '../force.js';
 import { scenarioInputs } from '../inputs.js';
 import { io } from '../io.js';
-import { positiveInt, seedFlag } from '../options.js';
+import { MAX_CONTACTS_OPTION, maxContactsFlag, positiveInt, seedFlag } from '../options.js';
 import { progress } from '../progress.js';
 
 interface SweepArgs {
+  maxContacts?: string;
   scenario: string;
   set: string | string[];
   replications?: string;
@@ -43,6 +44,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('report', { type: 'string', describe: 'write index.html, one SVG per chart, summary.json and kpis.csv into this directory' })
       .option('shard', { type: 'string', describe: 'run slice i of n of the values (i/n) and print it as JSON for `ccsim merge`' })
       .option('force', FORCE_OPTION)
+      .option('max-contacts', MAX_CONTACTS_OPTION)
       .conflicts('json', 'csv')
       .example('$0 sweep scenarios/single-queue-erlang-a.yaml --set groups.team.agents=22..30 -r 5', 'the staffing curve, Erlang A beside')
       .example('$0 sweep scenarios/retail-bank-day.yaml --set channels.accounts.volume=0.8..1.2:0.1 --csv', 'volume what-if as CSV'),
@@ -53,6 +55,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const scenario = loadScenario(argv.scenario);
     const raw = readScenarioFile(argv.scenario);
     const replications = positiveInt(argv.replications, '--replications') ?? scenario.replications;
+    const maxContacts = maxContactsFlag(argv.maxContacts);
     const seed = seedFlag(argv.seed) ?? scenario.seed;
     const shard = argv.shard === undefined ? undefined : parseShard(String(argv.shard));
     const only = shard ? shardItems(shard, vary.values.length, 'values') : undefined;
@@ -67,6 +70,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         replications,
         seed,
         only,
+        maxContacts,
         onProgress: (k, d) => bar.update(k * replications + d, n * replications),
       });
       bar.done();

@@ -6,14 +6,15 @@ import { safeSegment } from '../../logs/safeName.js';
 import { InputError } from '../../messages.js';
 import { parseVary } from '../../plan/vary.js';
 import { whatIfWriters } from '../lazyReport.js';
-import { buildScenario, readScenarioFile } from '../../scenario/index.js';
+import { buildScenario, checkStudySize, readScenarioFile } from '../../scenario/index.js';
 import { io } from '../io.js';
 import { FORCE_OPTION } from '../force.js';
 import { scenarioInputs } from '../inputs.js';
-import { positiveInt, seedFlag } from '../options.js';
+import { MAX_CONTACTS_OPTION, maxContactsFlag, positiveInt, seedFlag } from '../options.js';
 import { progress } from '../progress.js';
 
 interface WhatIfArgs {
+  maxContacts?: string;
   scenario: string;
   vary: string[];
   replications?: string;
@@ -39,6 +40,7 @@ export const whatifCommand: CommandModule<object, WhatIfArgs> = {
       .option('seed', { type: 'string', describe: "master seed, the same for every point (default: the scenario's)" })
       .option('out', { type: 'string', describe: 'the HTML file to write (default reports/<scenario name>/whatif.html)' })
       .option('force', FORCE_OPTION)
+      .option('max-contacts', MAX_CONTACTS_OPTION)
       .example('$0 whatif scenarios/single-queue-erlang-a.yaml --vary groups.team.agents=18..30 --vary channels.voice.volume=0.8..1.2:0.1', 'agents and volume sliders')
       .example('$0 whatif scenarios/retail-bank-day.yaml --vary channels.accounts.volume=0.8..1.3:0.1 --out bank-whatif.html', 'one slider, a chosen file'),
   handler: async (argv) => {
@@ -48,6 +50,7 @@ export const whatifCommand: CommandModule<object, WhatIfArgs> = {
     const base = buildScenario(raw, file);
     const varies = argv.vary.map((v) => parseVary(String(v), '--vary'));
     const replications = positiveInt(argv.replications, '--replications') ?? DEFAULT_REPLICATIONS;
+    checkStudySize(base, replications, maxContactsFlag(argv.maxContacts), { file });
     const seed = seedFlag(argv.seed) ?? base.seed;
     const out = argv.out ?? join('reports', safeSegment(base.name), 'whatif.html');
     if (!/\.html?$/i.test(extname(out))) {
