@@ -339,7 +339,7 @@ export const MSG = {
   }),
   badConfidence: (got: string) => ({
     what: `'${got}' is not a confidence level`,
-    fix: 'write a fraction from 0.5 (the mean meets the target) up to below 1, e.g. --confidence 0.95',
+    fix: 'write a fraction from 0.5 (the mean meets the target) up to below 1, e.g. --confidence 0.95 or --confidence 95%',
   }),
   badShard: (text: string) => ({
     what: `'${text}' is not a shard i/n`,
@@ -453,5 +453,177 @@ export const MSG = {
   outputIsInput: (file: string) => ({
     what: `refusing to write output over the input file '${file}'`,
     fix: 'choose another output path',
+  }),
+  // --- output safety: inputs, existing results, --force, write errors (issue 9) ---
+  outputExists: (file: string, why: string) => ({
+    what: `'${file}' already exists and ${why}`,
+    fix: 'choose another path, or pass --force to replace it',
+  }),
+  outputsCollide: (file: string, other: string) => ({
+    what: `'${file}' is also written by ${other}`,
+    fix: 'give the outputs different paths',
+  }),
+  notOurFile: (file: string, command: string) => ({
+    what: `'${file}' exists and was not written by ccsim ${command}`,
+    fix: 'choose another path, or pass --force to replace it',
+  }),
+  notAFolder: (path: string, kind: string) => ({
+    what: `'${path}' is ${kind}, not a folder`,
+    fix: 'name a folder (it is created if missing)',
+  }),
+  notARegularFile: (path: string, kind: string) => ({
+    what: `'${path}' is ${kind}, not a file ccsim can replace`,
+    fix: 'name a file path, e.g. reports/check.xml',
+  }),
+  folderNotOurs: (dir: string, manifest: string) => ({
+    what: `'${dir}' is not empty and has no ${manifest}, so it is not a folder ccsim wrote`,
+    fix: 'choose a new or empty folder, or pass --force to write into it (files of the same names are replaced, other files stay)',
+  }),
+  folderOfOtherCommand: (dir: string, other: string, command: string) => ({
+    what: `'${dir}' holds the output of ccsim ${other}, not of ccsim ${command}`,
+    fix: 'choose another folder, or pass --force to replace it',
+  }),
+  foreignFileInFolder: (file: string, manifest: string) => ({
+    what: `'${file}' would be replaced, but ccsim did not write it (the folder's ${manifest} does not list it)`,
+    fix: 'move the file away, choose another folder, or pass --force to replace it',
+  }),
+  writeFailed: (path: string, reason: string, fix: string) => ({
+    what: `cannot write '${path}': ${reason}`,
+    fix,
+  }),
+  baselinesNotFolder: (path: string) => ({
+    what: `'${path}' is a file, but --baselines names the folder of baseline files`,
+    fix: 'name a folder, e.g. --baselines scenarios/baselines (a scenario x.yaml has its baseline at <folder>/x.json)',
+  }),
+  baselineTwice: (file: string, a: string, b: string) => ({
+    what: `'${a}' and '${b}' would both record their baseline in '${file}'`,
+    fix: 'check them in separate runs, or give the scenario files different names',
+  }),
+  // --- The command line: option typos, unknown commands, seeds, whole numbers, shares ---
+  /** `guesses` pairs a typed option with the valid one it is nearest to. */
+  unknownOption: (typed: readonly string[], guesses: readonly (readonly [string, string])[], help: string) => ({
+    what: `unknown option${typed.length === 1 ? '' : 's'} ${typed.join(', ')}`,
+    fix:
+      guesses.length === 0
+        ? `remove ${typed.length === 1 ? 'it' : 'them'}; ${help} lists the options`
+        : typed.length === 1
+          ? `did you mean ${guesses[0][1]}? (${help} lists the options)`
+          : `did you mean ${guesses.map(([t, g]) => `${g} (for ${t})`).join(', ')}? (${help} lists the options)`,
+  }),
+  unknownCommand: (typed: string, suggestion: string | undefined, commands: readonly string[]) => ({
+    what: `unknown command '${typed}'`,
+    fix: suggestion
+      ? `did you mean '${suggestion}'? (commands: ${commands.join(', ')}; ccsim --help describes them)`
+      : `use one of the commands ${commands.join(', ')} (ccsim --help describes them)`,
+  }),
+  extraArgument: (typed: readonly string[], command: string) => ({
+    what: `unexpected argument${typed.length === 1 ? '' : 's'} ${typed.map((t) => `'${t}'`).join(', ')}`,
+    fix: `remove ${typed.length === 1 ? 'it' : 'them'}, or quote a value that holds spaces (ccsim ${command} --help shows what the command takes)`,
+  }),
+  flagRepeated: (flag: string, values: readonly string[]) => ({
+    what: `given ${values.length} times (${values.map((v) => `'${v}'`).join(', ')})`,
+    fix: `give ${flag} once`,
+  }),
+  badSeed: (got: string) => ({
+    what: `'${got}' is not a seed`,
+    fix: `write a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, as in a scenario's seed, e.g. --seed 1`,
+  }),
+  badWholeNumber: (got: string, min: number, example: string) => ({
+    what: `'${got}' is not a whole number ≥ ${min}`,
+    fix: `write e.g. ${example}`,
+  }),
+  badShare: (got: string, rule: string, example: string) => ({
+    what: `'${got}' is not a share ${rule}`,
+    fix: `write a fraction or a percentage, e.g. ${example}`,
+  }),
+  badAmount: (got: string, example: string) => ({
+    what: `'${got}' is not a number ≥ 0`,
+    fix: `write e.g. ${example}`,
+  }),
+  // --- log importer: what `ccsim metrics` refuses to read (issue 9) ----------------------
+  logNotDecimal: (column: string, got: string) => ({
+    what: `'${column}' is '${got}', not a decimal number`,
+    fix: 'write a decimal number such as 12, -3.5 or 0.25 (an exponent as in 1e-7 is accepted; hex, Infinity, NaN and other text are not)',
+  }),
+  logNotWhole: (column: string, got: string, rule: string) => ({
+    what: `'${column}' is '${got}', not ${rule}`,
+    fix: `write ${rule}, e.g. ${column === 'replication' ? '0' : '1'}`,
+  }),
+  logTimeOutOfRange: (column: string, got: string) => ({
+    what: `'${column}' is ${got} s, more than 100 years from t = 0`,
+    fix: 'times are seconds since the start of the log and must lie within ±3,155,760,000 s (100 years): check the unit of the column',
+  }),
+  logNegativeDuration: (column: string, got: string) => ({
+    what: `'${column}' is ${got}: a duration cannot be negative`,
+    fix: 'correct the row, or check that the column holds seconds after the field the mapping names',
+  }),
+  logOutOfOrder: (column: string, before: string, a: string, b: string) => ({
+    what: `'${column}' (${a}) is before '${before}' (${b})`,
+    fix: "a leg's times run arrival ≤ ivrExit ≤ queueEntry ≤ answer ≤ talkEnd ≤ wrapEnd, and queueEntry ≤ abandon: correct or remove the row",
+  }),
+  logDuplicateRow: (replication: number, contact: string, leg: number, firstLine: number) => ({
+    what: `replication ${replication}, contact '${contact}', leg ${leg} is in the file twice (first on line ${firstLine})`,
+    fix: 'remove the duplicate row; each leg of a contact needs its own leg number (1, 2, …)',
+  }),
+  logStateBackwards: (start: string, end: string) => ({
+    what: `the state interval ends (${end}) before it starts (${start})`,
+    fix: 'swap or correct start and end, or remove the row',
+  }),
+  logNoZone: (column: string, got: string) => ({
+    what: `'${column}' is '${got}', a local time without a zone: it would mean different instants on different machines`,
+    fix: 'write the offset, as in 2026-03-02T09:00:00Z or 2026-03-02T09:00:00+01:00, or set the zone of such times in the mapping: timezone: UTC (or timezone: "+01:00")',
+  }),
+  logNotIsoTime: (column: string, got: string) => ({
+    what: `'${column}' is '${got}', not an ISO 8601 date-time`,
+    fix: 'write a date and a time of day, e.g. 2026-03-02T09:00:00Z (or say times: seconds in the mapping if the column holds seconds)',
+  }),
+  logBeforeOrigin: (column: string, got: string, origin: string) => ({
+    what: `'${column}' is ${got}, before the mapping's origin ${origin}`,
+    fix: 'set origin at or before the earliest arrival, or remove the earlier rows from the export',
+  }),
+  logBadName: (column: string, got: string) => ({
+    what: `'${column}' is ${got}, not a name`,
+    fix: 'write the name as text or a number (not an object, a list or true/false)',
+  }),
+  logUnknownValue: (column: string, got: string, allowed: readonly string[]) => ({
+    what: `'${column}' is '${got}', not one of ${allowed.join(', ')}`,
+    fix: `write one of ${allowed.join(', ')}, or leave the cell empty`,
+  }),
+  missingLogCell: (column: string) => ({
+    what: `'${column}' is empty`,
+    fix: `every row needs a value in '${column}': fill it in or remove the row`,
+  }),
+  logReservedName: (column: string) => ({
+    what: `'${column}' is '__proto__', a name ccsim cannot use`,
+    fix: 'rename it in the file, e.g. to proto',
+  }),
+  logBadMeta: (field: string, got: string, rule: string) => ({
+    what: `'${field}' is ${got}; it must be ${rule}`,
+    fix: 'correct the .meta.json side file (ccsim run --log writes it), or remove it and give --horizon, --warmup and --interval',
+  }),
+  logTooManyIntervals: (count: number, max: number) => ({
+    what: `${count.toLocaleString('en-US')} reporting intervals: more than ${max.toLocaleString('en-US')}`,
+    fix: 'use a longer --interval (e.g. --interval 1h or 1d) or a shorter --horizon',
+  }),
+  mappingAfterItself: (field: string) => ({
+    what: `'${field}' is mapped as seconds after itself`,
+    fix: `name another time field in after:, e.g. ${field === 'arrival' ? 'arrival: call_start' : `${field}: { column: ..., after: arrival }`}`,
+  }),
+  mappingAfterCycle: (chain: string) => ({
+    what: `the fields are mapped as seconds after each other in a circle (${chain}), so none of them has a time`,
+    fix: 'map one of them to a time column (field: column) and the others after it',
+  }),
+  mappingAfterUnmapped: (field: string, after: string) => ({
+    what: `'${field}' is mapped as seconds after '${after}', which the mapping does not map`,
+    fix: `map '${after}' too (columns: { ${after}: <column> }), or name a mapped field in after:`,
+  }),
+  mappingBadZone: (got: string) => ({
+    what: `timezone is '${got}', not UTC or a fixed offset`,
+    fix: 'write timezone: UTC or a fixed offset in quotes, e.g. timezone: "+01:00" (named zones such as Europe/Paris are not supported yet: they change offset with daylight saving)',
+  }),
+  // --- merge: shards whose replications cannot be trusted (issue 9) --------------------
+  shardBadReplication: (replication: string, detail: string) => ({
+    what: `replication ${replication} ${detail}`,
+    fix: 'the file was edited or cut short: run that shard again and merge its fresh output',
   }),
 } as const;

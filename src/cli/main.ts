@@ -4,7 +4,7 @@
  *
  *   argv ─▶ yargs (commands/index.ts) ─▶ handler ─▶ library (plan, report, analytic …)
  *                     │                       │
- *              usage error ─▶ exit 2    InputError ─▶ one line on stderr, exit 2
+ *       usage error (usage.ts) ─▶ exit 2    InputError ─▶ one line on stderr, exit 2
  *                                       CheckFailed ─▶ exit 1
  */
 import yargs from 'yargs';
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { commands } from './commands/index.js';
 import { InputError, formatProblem } from '../messages.js';
 import { CheckFailed, io, withIO, processIO, type CliIO } from './io.js';
+import { refuseRepeats, usageError } from './usage.js';
 
 /** Run ccsim with these arguments; resolves to the exit code. Never throws. */
 export async function runCli(args: string[], target: CliIO = processIO): Promise<number> {
@@ -24,15 +25,17 @@ export async function runCli(args: string[], target: CliIO = processIO): Promise
         .scriptName('ccsim')
         .usage('$0 <command> [options]\n\nContact-center simulator and capacity planner.')
         .command(commands)
+        .middleware((argv) => refuseRepeats(argv, commands), true)
         .demandCommand(1, 'name a command: ccsim --help lists them')
         .option('debug', { type: 'boolean', describe: 'show stack traces on errors', global: true })
         .strict()
-        .recommendCommands()
+        // English messages on every machine: usage.ts reads yargs's "Unknown argument" text.
+        .locale('en')
         .wrap(Math.min(110, process.stdout.columns ?? 100))
         .exitProcess(false)
         .fail((msg, err) => {
           if (err) throw err;
-          throw new InputError({ what: msg, fix: 'see `ccsim --help` or `ccsim <command> --help`' });
+          throw usageError(msg, args, commands);
         })
         .epilogue('Exit codes: 0 success; 1 a check or target failed; 2 bad input or usage.');
       await parser.parseAsync(args, {}, (err, _argv, output) => {

@@ -6,6 +6,7 @@
 import type { LegTable } from './legTable.js';
 import type { AgentStateTable } from './agentTable.js';
 import type { ChannelKindName } from './codes.js';
+import type { IdCodes } from './idCodes.js';
 
 export interface ContactLog {
   replication: number;
@@ -24,4 +25,6 @@ export interface ContactLog {
   legs: LegTable;
   /** Absent for an imported log without agent states: occupancy is then not reported. */
   agentStates?: AgentStateTable;
+  /** A log read from a file: the ids its contact, issue and customer codes stand for. */
+  ids?: IdCodes;
 }

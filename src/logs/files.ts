@@ -11,6 +11,7 @@ import { closeSync, openSync, renameSync, writeSync, rmSync } from 'node:fs';
 import { AGENT_STATES, CALLBACK_OFFERS, IVR_OUTCOMES, OUTCOMES } from './codes.js';
 import type { ContactLog } from './contactLog.js';
 import { idleIntervals } from './idle.js';
+import { trackTemp, untrackTemp } from './tempFiles.js';
 
 export type LogFormat = 'csv' | 'ndjson';
 
@@ -55,16 +56,24 @@ export function sidePath(path: string, which: 'agents' | 'meta'): string {
   return which === 'meta' ? `${stem}.meta.json` : `${stem}.agents.${fmt ?? 'csv'}`;
 }
 
-/** Write text to a file atomically (temporary file, then rename). */
+/** Write text to a file atomically (temporary file, then rename); a failure or a signal leaves no temporary file. */
 export function writeFileAtomic(path: string, text: string): void {
   const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
+  trackTemp(tmp);
   try {
-    writeSync(fd, text);
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
   } finally {
-    closeSync(fd);
+    untrackTemp(tmp);
   }
-  renameSync(tmp, path);
 }
 
 /** Streams replications into the log files; `commit` renames them into place. */
@@ -84,8 +93,14 @@ export class LogWriter {
       [`${path}.tmp-${process.pid}`, path],
       [`${agents}.tmp-${process.pid}`, agents],
     ];
-    this.legFd = openSync(this.paths[0][0], 'w');
-    this.agentFd = openSync(this.paths[1][0], 'w');
+    for (const [tmp] of this.paths) trackTemp(tmp);
+    try {
+      this.legFd = openSync(this.paths[0][0], 'w');
+      this.agentFd = openSync(this.paths[1][0], 'w');
+    } catch (e) {
+      this.forget();
+      throw e;
+    }
     if (format === 'csv') {
       writeSync(this.legFd, LEG_FIELDS.join(',') + '\n');
       writeSync(this.agentFd, AGENT_FIELDS.join(',') + '\n');
@@ -106,7 +121,7 @@ export class LogWriter {
       const group = legs.group[r];
       const c = legs.channel[r];
       const values: (string | number | null)[] = [
-        rep, legs.contact[r], legs.leg[r], id(legs.issue[r]), id(legs.customer[r]), legs.attempt[r],
+        rep, id(legs.contact[r], log), legs.leg[r], id(legs.issue[r], log), id(legs.customer[r], log), legs.attempt[r],
         log.channels[c], log.channelKinds[c], log.queues[legs.queue[r]],
         t(legs.arrival[r]), t(legs.ivrExit[r]), IVR_OUTCOMES[legs.ivrOutcome[r]] || null, t(legs.queueEntry[r]),
         t(legs.answer[r]), t(legs.abandon[r]), t(legs.talkEnd[r]), t(legs.wrapEnd[r]),
@@ -138,7 +153,10 @@ export class LogWriter {
   commit(): void {
     closeSync(this.legFd);
     closeSync(this.agentFd);
-    for (const [tmp, final] of this.paths) renameSync(tmp, final);
+    for (const [tmp, final] of this.paths) {
+      renameSync(tmp, final);
+      untrackTemp(tmp);
+    }
     writeFileAtomic(sidePath(this.path, 'meta'), JSON.stringify(this.meta, null, 2) + '\n');
     this.committed = true;
   }
@@ -153,7 +171,15 @@ export class LogWriter {
         /* already closed */
       }
     }
-    for (const [tmp] of this.paths) rmSync(tmp, { force: true });
+    this.forget();
+  }
+
+  /** Delete the temporary files and drop them from the register. */
+  private forget(): void {
+    for (const [tmp] of this.paths) {
+      rmSync(tmp, { force: true });
+      untrackTemp(tmp);
+    }
   }
 
   private line(fields: readonly string[], values: (string | number | null)[]): string {
@@ -168,6 +194,7 @@ function t(v: number): number | null {
   return Number.isNaN(v) ? null : v;
 }
 
-function id(v: number): number | null {
-  return v < 0 ? null : v;
+/** An id as the file writes it: the string a read log had (codes.ts interns them), else the number. */
+function id(v: number, log: ContactLog): string | number | null {
+  return v < 0 ? null : log.ids ? log.ids.name(v) : v;
 }

@@ -21,11 +21,12 @@ const SUM_WAIT = 6;
 const N_WAIT = 7;
 const N_HANDLED = 8;
 const SUM_HANDLE = 9;
-const OPEN = 10;
+const OPEN_WAITING = 10;
 const WAITING_SEC = 11; // contact-seconds spent waiting inside the cell's interval
 const BLOCKED = 12;
 const SUM_FIRST_RESPONSE = 13;
-const FIELDS = 14;
+const OPEN_IN_SERVICE = 14;
+const FIELDS = 15;
 
 /** Waits (seconds) at which the wait-time CDF is reported. */
 export const WAIT_CDF_GRID_SEC: readonly number[] = [
@@ -107,9 +108,12 @@ export function contactKpis(log: ContactLog, opts: MeasureOptions): ContactKpis 
     } else if (abandoned) {
       add(cells, base, wbase, ABANDONED, 1);
       if (wait <= within[c]) add(cells, base, wbase, ABANDONED_WITHIN, 1);
-    } else {
-      add(cells, base, wbase, OPEN, 1);
     }
+    // Open at the horizon: still waiting there, or answered before it and not yet done
+    // (the simulator logs such a leg with an answer and no wrap-up end).
+    const H = opts.horizonSec;
+    if (!(answer < H) && !(abandon < H)) add(cells, base, wbase, OPEN_WAITING, 1);
+    else if (answer < H && !(legs.wrapEnd[r] <= H)) add(cells, base, wbase, OPEN_IN_SERVICE, 1);
     // Time in queue, spread over the intervals it overlaps (for the mean queue length).
     const waitEnd = answered ? answer : abandoned ? abandon : opts.horizonSec;
     for (let j = i; j < ni && j * opts.intervalSec < waitEnd; j++) {
@@ -214,7 +218,9 @@ function kpisOf(cell: Float64Array, opts: MeasureOptions, p90: number, observedS
     avgWaitSeconds: ratio(cell[SUM_WAIT], cell[N_WAIT]),
     p90WaitSeconds: p90,
     ahtSeconds: ratio(cell[SUM_HANDLE], cell[N_HANDLED]),
-    openEnd: cell[OPEN],
+    openEnd: cell[OPEN_WAITING] + cell[OPEN_IN_SERVICE],
+    openWaiting: cell[OPEN_WAITING],
+    openInService: cell[OPEN_IN_SERVICE],
     avgQueueLength: ratio(cell[WAITING_SEC], observedSec),
     blocked: cell[BLOCKED],
   };

@@ -9,6 +9,8 @@ export interface MetricDefinition {
   label: string;
   unit: Unit;
   definition: string;
+  /** A breakdown of another row: in JSON, the HTML report and compare, not in the terminal table. */
+  detail?: true;
 }
 
 /** Contact metrics, per channel, per interval and in total, in output order. */
@@ -23,7 +25,9 @@ export const CONTACT_METRICS: readonly MetricDefinition[] = [
   { key: 'avgWaitSeconds', label: 'avg wait', unit: 'seconds', definition: 'mean wait of answered and abandoned contacts (to answer or to abandon)' },
   { key: 'p90WaitSeconds', label: 'p90 wait', unit: 'seconds', definition: '90th percentile of the same waits (nearest rank)' },
   { key: 'ahtSeconds', label: 'AHT', unit: 'seconds', definition: 'mean handle time (talk + wrap-up) of handled contacts' },
-  { key: 'openEnd', label: 'open at end', unit: 'count', definition: 'offered contacts still waiting or in service at the horizon' },
+  { key: 'openEnd', label: 'open at end', unit: 'count', definition: 'offered contacts still waiting or in service at the horizon (openWaiting + openInService)' },
+  { key: 'openWaiting', label: 'open: waiting', unit: 'count', definition: 'offered contacts still waiting at the horizon (neither answered nor abandoned before it)', detail: true },
+  { key: 'openInService', label: 'open: in service', unit: 'count', definition: 'offered contacts answered before the horizon whose handling (talk and wrap-up) had not ended by it', detail: true },
   { key: 'blocked', label: 'blocked', unit: 'count', definition: 'calls and chats that arrived while their channel was closed (not offered)' },
   { key: 'firstResponseSeconds', label: 'first response', unit: 'seconds', definition: 'chat and email: mean time from arrival to the first agent response (answer)' },
   { key: 'p90FirstResponseSeconds', label: 'p90 first response', unit: 'seconds', definition: 'chat and email: 90th percentile of the first response time (nearest rank)' },

@@ -14,11 +14,14 @@
  * relative tolerance. A baseline records the scenario version (a hash of the file's data
  * without description, seed, replications and expect), and a baseline of another version
  * is refused: the scenario changed, so `--update` must say the change is intended.
+ *
+ * Zero checks are never a pass: a baseline that records no KPI fails, and with `--strict`
+ * so does a scenario with neither an `expect:` block nor a baseline.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { writeFileAtomic } from '../logs/files.js';
+import { writeOutputFile } from '../logs/outputs.js';
 import { MSG, inputError } from '../messages.js';
 import type { Estimate, Summary } from '../metrics/index.js';
 import { loadScenario, readScenarioFile } from '../scenario/index.js';
@@ -139,27 +142,36 @@ export function prepareCheck(file: string, o: { baselines?: string; update?: boo
   return { file, scenario, version, expectations, baselineFile, ...(baseline ? { baseline } : {}), baselineKpis, update };
 }
 
-/** Run one prepared scenario and judge it; with `update`, write its baseline. */
-export async function runCheck(runner: ReplicationRunner, p: PreparedCheck, o: { replications?: number } = {}): Promise<ScenarioOutcome> {
+/** Run one prepared scenario and judge it; with `update`, write its baseline; with `strict`, a scenario without expectations fails. */
+export async function runCheck(runner: ReplicationRunner, p: PreparedCheck, o: { replications?: number; strict?: boolean } = {}): Promise<ScenarioOutcome> {
   const started = performance.now();
-  if (p.expectations.length === 0 && p.baselineKpis.length === 0 && !p.update) {
-    return { file: p.file, lines: [], skipped: `no expect: block and no baseline (ccsim check --update ${p.file} records one)`, seconds: 0 };
+  const emptyBaseline = p.baseline !== undefined && p.baselineKpis.length === 0;
+  if (p.expectations.length === 0 && !p.update && (p.baselineKpis.length === 0 || emptyBaseline)) {
+    const record = `ccsim check --update ${p.file} records one`;
+    if (emptyBaseline) return { file: p.file, lines: [unchecked('baseline', `${p.baselineFile} records no KPI: 0 checks are not a pass (${record})`)], seconds: 0 };
+    if (o.strict) return { file: p.file, lines: [unchecked('expect', `no expect: block and no baseline, which --strict requires (add an expect: block, or ${record})`)], seconds: 0 };
+    return { file: p.file, lines: [], skipped: `no expect: block and no baseline (${record})`, seconds: 0 };
   }
   const replications = o.replications ?? p.scenario.replications;
   const study = await runStudyWith(runner, p.scenario, { replications, seed: p.scenario.seed });
   const lines = [
     ...p.expectations.map(({ path, expectation }) => judgeExpectation(study.summary, path, expectation)),
     ...p.baselineKpis.map(({ path, base }) => judgeBaseline(study.summary, path, base, p.baseline?.tolerance?.[path.text])),
+    ...(emptyBaseline ? [unchecked('baseline', `${p.baselineFile} records no KPI: 0 checks are not a pass (re-record it with ccsim check --update ${p.file})`)] : []),
   ];
   let wrote: string | undefined;
   if (p.update) {
     const previous = readBaseline(p.baselineFile, true);
     const b = makeBaseline(p, study.summary, replications, previous?.tolerance);
-    mkdirSync(dirname(p.baselineFile), { recursive: true });
-    writeFileAtomic(p.baselineFile, JSON.stringify(b, null, 2) + '\n');
+    writeOutputFile(p.baselineFile, JSON.stringify(b, null, 2) + '\n', '--update');
     wrote = p.baselineFile;
   }
   return { file: p.file, lines, ...(wrote ? { wrote } : {}), seconds: (performance.now() - started) / 1000 };
+}
+
+/** A failed check that measured nothing: the scenario has nothing to check against. */
+function unchecked(path: string, bound: string): CheckLine {
+  return { pass: false, name: `${path} has something to check`, path, unit: 'count', bound };
 }
 
 /** An expectation against the mean over the replications. */
@@ -252,6 +264,11 @@ function readBaseline(file: string, lenient = false): Baseline | undefined {
 export function formatCheckLine(file: string, l: CheckLine): string {
   const value = l.value ? ` = ${formatEstimate(l.value, l.unit)}` : '';
   return `${l.pass ? 'PASS' : 'FAIL'}  ${file}  ${l.path}${value}  ${l.bound}`;
+}
+
+/** True when a file's first bytes are a JUnit report `ccsim check` wrote (its test-suites name), which the next run may replace. */
+export function isCheckJunit(head: string): boolean {
+  return /^<\?xml[^>]*\?>\s*<testsuites name="ccsim check"/.test(head);
 }
 
 /** The report as JUnit XML: a test suite per scenario, a test case per expectation. */

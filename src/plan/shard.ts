@@ -14,6 +14,7 @@
 import { MSG, inputError } from '../messages.js';
 import { summarize, type KpiRecord, type ReplicationKpis } from '../metrics/index.js';
 import type { SweepResult } from './results.js';
+import { checkShardItems, checkShardReplications } from './shardChecks.js';
 import { studyJson, type StudyResult } from './study.js';
 
 /** Slice `index` (1-based) of `count`. */
@@ -97,6 +98,8 @@ export function mergeShards(files: readonly ShardFile[]): object {
     const prev = seen.get(doc.shard.index);
     if (prev !== undefined) throw inputError(MSG.shardTwice(`${doc.shard.index}/${doc.shard.count} (${prev} and ${file})`), { file });
     seen.set(doc.shard.index, file);
+    checkShardItems(file, doc.shard, shardItems(doc.shard, doc.shard.of, sweeps ? 'points' : 'replications'));
+    if (!sweeps) checkShardReplications(file, doc.perReplication!, doc.shard.items, Object.keys(first.channels as object), Object.keys(first.groups as object));
     doc.shard.items.forEach((item, k) => byItem.set(item, { file, doc, k }));
   }
   const total = first.shard.of;
@@ -129,13 +132,18 @@ function asShard(f: ShardFile): ShardDoc {
   if (!s || typeof s !== 'object') throw bad("it has no 'shard' key");
   const ints = (x: unknown) => Array.isArray(x) && x.every((v) => Number.isInteger(v) && v >= 0);
   if (!Number.isInteger(s.index) || !Number.isInteger(s.count) || !Number.isInteger(s.of) || !ints(s.items)) throw bad("its 'shard' key lacks index, count, of or items");
+  if (!(s.index! >= 1 && s.index! <= s.count! && s.count! <= s.of!)) throw bad(`its 'shard' key says slice ${s.index}/${s.count} of ${s.of}, which is no slice`);
   const n = (s.items as number[]).length;
   if ('points' in d) {
     if (!Array.isArray(d.points) || d.points.length !== n) throw bad(`'points' does not hold the ${n} points of its shard`);
   } else if (!Array.isArray(d.perReplication) || d.perReplication.length !== n) {
     throw bad(`'perReplication' does not hold the ${n} replications of its shard`);
-  }
+  } else if (!isObject(d.channels) || !isObject(d.groups)) throw bad("it has no 'channels' or 'groups'");
   return d;
+}
+
+function isObject(x: unknown): boolean {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
 }
 
 function sameValue(file: string, field: string, a: unknown, b: unknown): void {

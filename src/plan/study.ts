@@ -69,13 +69,31 @@ export function runStudy(scenario: Scenario, opts: StudyOptions): StudyResult {
   const mo = measureOptionsOf(scenario);
   const perReplication: ReplicationKpis[] = [];
   const replications = opts.only ?? Array.from({ length: opts.replications }, (_, r) => r);
+  for (const r of replications) runOne(scenario, r, opts, mo, perReplication, replications.length);
+  return summarizeStudy(scenario.name, opts.seed, perReplication, mo);
+}
+
+/**
+ * `runStudy` that lets the event loop run between replications: while `--log` streams into
+ * temporary files, Ctrl-C must reach the handler that deletes them (logs/tempFiles.ts), and
+ * a signal is handled only when no JavaScript is running. Same results, same bytes.
+ */
+export async function runStudyYielding(scenario: Scenario, opts: StudyOptions): Promise<StudyResult> {
+  const mo = measureOptionsOf(scenario);
+  const perReplication: ReplicationKpis[] = [];
+  const replications = opts.only ?? Array.from({ length: opts.replications }, (_, r) => r);
   for (const r of replications) {
-    const log = simulate(scenario, r, { seed: opts.seed });
-    opts.onLog?.(log);
-    perReplication.push(measure(log, mo));
-    opts.onProgress?.(perReplication.length, replications.length);
+    runOne(scenario, r, opts, mo, perReplication, replications.length);
+    await new Promise<void>((done) => setImmediate(done));
   }
   return summarizeStudy(scenario.name, opts.seed, perReplication, mo);
+}
+
+function runOne(scenario: Scenario, r: number, opts: StudyOptions, mo: MeasureOptions, out: ReplicationKpis[], total: number): void {
+  const log = simulate(scenario, r, { seed: opts.seed });
+  opts.onLog?.(log);
+  out.push(measure(log, mo));
+  opts.onProgress?.(out.length, total);
 }
 
 /** Simulate and measure replication r of the scenario (what a worker thread does). */

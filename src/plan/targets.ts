@@ -11,6 +11,7 @@
  * `chat.asaSeconds<=30s`, `voice.abandonRate<=5%`.
  */
 import { MSG, inputError } from '../messages.js';
+import { nearest } from '../nearest.js';
 import { CONTACT_METRICS, GROUP_METRICS, type MetricDefinition, type Unit } from '../metrics/definitions.js';
 import type { Estimate, EstimateRecord, KpiRecord, Summary } from '../metrics/index.js';
 import { parseDuration } from '../scenario/index.js';
@@ -63,13 +64,13 @@ export function resolveKpiPath(text: string, s: Scenario, where: Where): KpiPath
   }
   const scopes = [...Object.keys(s.channels), 'total', ...Object.keys(s.groups)];
   if (id === undefined || key === undefined || scope === undefined || (scope !== 'total' && !Object.hasOwn(scope === 'channels' ? s.channels : s.groups, id))) {
-    const guess = id === undefined ? undefined : closest(id, scopes);
+    const guess = id === undefined ? undefined : nearest(id, scopes);
     throw inputError(MSG.unknownKpiScope(text, scopes, guess && key ? `${guess}.${key}` : undefined), where);
   }
   const defs = scope === 'groups' ? GROUP_KEYS : CONTACT_KEYS;
   const def = defs.get(key);
   if (!def) {
-    const guess = closest(key, [...defs.keys()]);
+    const guess = nearest(key, [...defs.keys()]);
     throw inputError(MSG.unknownKpi(text, scope === 'groups' ? `group '${id}'` : id === 'total' ? 'the total' : `channel '${id}'`, [...defs.keys()], guess ? `${id}.${guess}` : undefined), where);
   }
   return { text: text.trim(), scope, id, key, unit: def.unit };
@@ -89,11 +90,22 @@ export function parseTarget(expr: string, s: Scenario, where: Where): Target {
 
 /** A number as written in a target: `0.8`, `80%`, or for seconds also `30s`, `2m`. */
 function parseNumber(text: string, unit: Unit): number | undefined {
-  if (/^-?\d+(\.\d+)?%$/.test(text)) return Number(text.slice(0, -1)) / 100;
-  const n = Number(text);
-  if (text !== '' && Number.isFinite(n)) return n;
+  const n = parseRate(text);
+  if (n !== undefined) return n;
   if (unit === 'seconds') return parseDuration(text);
   return undefined;
+}
+
+/**
+ * A rate or share as people write it, `0.8` or `80%` (also `80 %`), as a fraction; undefined
+ * when it is neither. The one percentage parser: targets and command-line flags both use it.
+ */
+export function parseRate(text: string): number | undefined {
+  const t = text.trim();
+  const percent = /^(-?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/.exec(t);
+  if (percent) return Number(percent[1]) / 100;
+  const n = Number(t);
+  return t !== '' && Number.isFinite(n) ? n : undefined;
 }
 
 /** Whether `value` satisfies the comparison. */
@@ -165,26 +177,5 @@ export function alignColumns(rows: readonly string[][]): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
   return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd());
-}
-
-/** The closest name by edit distance, when it is close enough to be a likely typo. */
-function closest(word: string, names: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const n of names) {
-    const d = n.toLowerCase() === word.toLowerCase() ? 0 : editDistance(word, n);
-    if (d < bestD) [best, bestD] = [n, d];
-  }
-  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
 

@@ -25,7 +25,7 @@ export function renderKpiTable(h: TableHeader, s: Summary, targets: TableTargets
   const get = (col: string): Record<string, Estimate> => (col === 'total' ? s.total : s.channels[col]);
   const rows: string[][] = [['', ...cols]];
   for (const m of CONTACT_METRICS) {
-    if (!cols.some((c) => get(c)[m.key])) continue;
+    if (m.detail || !cols.some((c) => get(c)[m.key])) continue;
     let label = m.label;
     if (m.key === 'serviceLevel') {
       const ths = new Set(Object.keys(s.channels).map((c) => withinSec[c]).filter((x) => x !== undefined));

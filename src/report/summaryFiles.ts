@@ -3,9 +3,7 @@
  * per-interval estimates and the inputs needed to reproduce the run) and the
  * per-interval metrics as CSV, one for channels and one for groups.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeFileAtomic } from '../logs/files.js';
+import type { OutputFile } from '../logs/outputFolder.js';
 import { CONTACT_METRICS, GROUP_INTERVAL_METRICS } from '../metrics/definitions.js';
 import type { Estimate, IntervalSummary, WaitCdfSummary } from '../metrics/index.js';
 
@@ -18,19 +16,16 @@ export interface SummaryDocument {
   inputs?: object;
 }
 
-/** Write summary.json, intervals.csv and groups-intervals.csv into dir; returns the paths written. */
-export function writeSummaryFiles(dir: string, doc: SummaryDocument): string[] {
-  mkdirSync(dir, { recursive: true });
-  const summaryPath = join(dir, 'summary.json');
-  writeFileAtomic(
-    summaryPath,
-    JSON.stringify({ ...doc.json, intervalSec: doc.intervalSec, inputs: doc.inputs, waitCdf: doc.waitCdf, intervals: doc.intervals }, null, 2) + '\n',
-  );
-  const channelsCsv = join(dir, 'intervals.csv');
-  writeFileAtomic(channelsCsv, intervalsCsv(doc.intervals, 'channels', CONTACT_METRICS.map((m) => m.key)));
-  const groupsCsv = join(dir, 'groups-intervals.csv');
-  writeFileAtomic(groupsCsv, intervalsCsv(doc.intervals, 'groups', GROUP_INTERVAL_METRICS.map((m) => m.key)));
-  return [summaryPath, channelsCsv, groupsCsv];
+/** summary.json, intervals.csv and groups-intervals.csv, rendered in memory. */
+export function summaryFiles(doc: SummaryDocument): OutputFile[] {
+  return [
+    {
+      name: 'summary.json',
+      text: JSON.stringify({ ...doc.json, intervalSec: doc.intervalSec, inputs: doc.inputs, waitCdf: doc.waitCdf, intervals: doc.intervals }, null, 2) + '\n',
+    },
+    { name: 'intervals.csv', text: intervalsCsv(doc.intervals, 'channels', CONTACT_METRICS.map((m) => m.key)) },
+    { name: 'groups-intervals.csv', text: intervalsCsv(doc.intervals, 'groups', GROUP_INTERVAL_METRICS.map((m) => m.key)) },
+  ];
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { InputError, MSG, inputError } from '../messages.js';
+import { nearest } from '../nearest.js';
 import { DIST_NAMES, forms } from './schema.js';
 
 type Path = (string | number)[];
@@ -127,7 +128,7 @@ function explain(issue: Issue, path: Path, raw: unknown, root: Schema): { path: 
         const entry = formEntry(formOf(parentSchema as Schema), parentValue);
         if (entry) return { path: parentPath, entry };
       }
-      return at(MSG.unknownKey(String(key), closest(String(key), valid), valid));
+      return at(MSG.unknownKey(String(key), nearest(String(key), valid), valid));
     }
     case 'invalid_key':
       return at(MSG.badId(path[0] === 'groups' ? 'group' : path[0] === 'channels' ? 'channel' : 'map', String(key)));
@@ -369,34 +370,4 @@ function flow(value: unknown): string {
   if (isMap(value)) return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${flow(v)}`).join(', ')} }`;
   if (typeof value === 'string') return /^[A-Za-z0-9_.-]+$/.test(value) ? value : JSON.stringify(value);
   return String(value);
-}
-
-/** The valid key closest to a typo, if within edit distance 2 (and shorter than the typo itself). */
-function closest(key: string, valid: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of valid) {
-    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance && d < key.length) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] as number[];
-      const prev = d[i - 1] as number[];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      }
-    }
-  }
-  return (d[a.length] as number[])[b.length] as number;
 }

@@ -1,7 +1,8 @@
 /**
- * Every case of shared/product/reference-cases.json: the independently computed values that
- * pin the metric definitions of contracts.md (SL over offered, ASA over answered, average
- * wait over all offered). Read at test time, so a new case is tested without a code change.
+ * Every case of test/fixtures/reference-cases.json (a copy of the product team's reference
+ * cases): the independently computed values that pin the metric definitions of the product
+ * contract (SL over offered, ASA over answered, average wait over all offered). Read at test
+ * time, so a new case is tested without a code change.
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ interface ReferenceCase {
   expected: Record<string, number>;
 }
 
-const file = new URL('../../../shared/product/reference-cases.json', import.meta.url);
+const file = new URL('../fixtures/reference-cases.json', import.meta.url);
 const cases = (JSON.parse(readFileSync(file, 'utf8')) as { cases: ReferenceCase[] }).cases;
 
 function kpisFor({ model, params }: ReferenceCase): QueueKpis {

@@ -1,36 +1,30 @@
 /**
- * The report and the what-if page in real Chromium (Debian's, driven by playwright-core),
- * opened from file://: no network request, no console error, every chart drawn as SVG
- * marks, and a slider that moves the KPIs. Screenshots go to reports/browser/ for the record.
+ * The report and the what-if page in real Chromium (launch.ts says which one), driven by
+ * playwright-core and opened from file://: no network request, no console error, every chart
+ * drawn as SVG marks, and a slider that moves the KPIs. Screenshots go to reports/browser/ for the record.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { SMALL_QUEUE } from '../report/pageHelpers.js';
+import { SharedBrowser } from './launch.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join('reports', 'browser');
 const dir = mkdtempSync(join(tmpdir(), 'ccsim-browser-'));
-let browser: Browser;
+// A launch failure is thrown by browser.get() in each test, so each one fails with the reason.
+const browser = new SharedBrowser();
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests need Debian's chromium. Install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does this on CI).`);
-  }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  await browser.start();
   mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -42,7 +36,7 @@ interface Opened {
 
 /** Open a page from file:// and wait until every chart is drawn (or one failed). */
 async function open(file: string): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await browser.get().newPage({ viewport: { width: 1200, height: 900 } });
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));

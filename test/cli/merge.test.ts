@@ -1,5 +1,5 @@
 /** `run --shard i/n` and `ccsim merge`, `--workers`: the same bytes as one machine, one thread. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -69,5 +69,35 @@ describe('run --shard and ccsim merge', () => {
     expect(badShard.err).toMatch(/--shard: '0\/3' is not a shard i\/n/);
     const report = await cli('run', BANK, '--shard', '1/3', '--report', join(dir, 'r'));
     expect(report.code).toBe(2);
+  });
+
+  it('exits 2 naming the file and the replication when a shard has an emptied, renumbered or extra replication', async () => {
+    const files = await shards(2);
+    // Shard 2/2 of 5 holds replications 2, 3 and 4; each case edits one copy of it.
+    const edited = (name: string, edit: (j: { shard: { items: number[] }; perReplication: Record<string, unknown>[] }) => void) => {
+      const j = JSON.parse(readFileSync(files[1], 'utf8'));
+      edit(j);
+      const path = join(dir, name);
+      writeFileSync(path, JSON.stringify(j));
+      return path;
+    };
+    const cases: [string, (j: { shard: { items: number[] }; perReplication: Record<string, unknown>[] }) => void, RegExp][] = [
+      ['emptied.json', (j) => (j.perReplication[1] = { replication: 3, channels: {}, groups: {}, total: {} }), /emptied\.json: perReplication\[1\]\.channels\.accounts: replication 3 has no KPIs for 'accounts'\. Fix: the file was edited or cut short: run that shard again/],
+      ['blank.json', (j) => ((j.perReplication[0].channels as Record<string, object>).cards = {}), /blank\.json: perReplication\[0\]\.channels\.cards\.offered: replication 2 has no offered count/],
+      ['nulls.json', (j) => ((j.perReplication[2].total as Record<string, unknown>).offered = null), /perReplication\[2\]\.total\.offered: replication 4 has no offered count/],
+      ['text.json', (j) => ((j.perReplication[2].total as Record<string, unknown>).asaSeconds = '9'), /perReplication\[2\]\.total\.asaSeconds: replication 4 has asaSeconds = "9", not a number/],
+      ['renumbered.json', (j) => (j.perReplication[0].replication = 1), /perReplication\[0\]\.replication: replication 2 is numbered 1 where the shard holds replication 2/],
+      ['overlap.json', (j) => (j.shard.items = [1, 3, 4]), /overlap\.json: shard\.items: not the output of a --shard run: 'shard' lists replications \[1,3,4\], but shard 2\/2 of 5 holds \[2,3,4\]/],
+    ];
+    for (const [name, edit, pattern] of cases) {
+      const r = await cli('merge', files[0], edited(name, edit));
+      expect(r.err).toMatch(pattern);
+      expect(r.code).toBe(2);
+    }
+    const other = join(dir, 'r6.json');
+    writeFileSync(other, (await cli('run', BANK, '-r', '6', '--shard', '2/2')).out);
+    const mixed = await cli('merge', files[0], other);
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toMatch(/r6\.json: the shards are not slices of one study: the number of replications is 5 in one and 6 in another/);
   });
 });

@@ -11,6 +11,7 @@ import { LogFormatError, readContactLog } from '../../src/logs/read.js';
 import { measure, summarize } from '../../src/metrics/index.js';
 import { simulate } from '../../src/model/simulation.js';
 import { measureOptionsOf } from '../../src/plan/study.js';
+import { cli } from '../helpers/cli.js';
 import { expo, scenario } from '../helpers/scenarios.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccsim-log-'));
@@ -82,7 +83,7 @@ describe('contact log round trip', () => {
       readContactLog(path);
     } catch (e) {
       expect((e as LogFormatError).what).toContain("'arrival' is 'abc'");
-      expect((e as LogFormatError).where).toContain('row 2');
+      expect((e as LogFormatError).where).toBe("line 3, column 'arrival'");
     }
   });
 });
@@ -102,4 +103,22 @@ describe('idle rows', () => {
     // And reading it back measures the same occupancy (idle rows are ignored by the formulas).
     expect(readContactLog(path).logs[0].agentStates!.length).toBe(rows.length);
   });
+});
+
+describe('the strict reader takes every log ccsim writes', () => {
+  // IVR, escalation and transfer legs, email backlog from before t = 0 (negative times):
+  // each log read back gives the very bytes `run --json` printed.
+  for (const name of ['utility-ivr', 'two-tier-support', 'backoffice-backlog']) {
+    it(`${name}: metrics of the written log equal the run's, in CSV and NDJSON`, async () => {
+      for (const ext of ['csv', 'ndjson']) {
+        // One stem per format: the two would share one .meta.json side file.
+        const log = join(dir, `${name}-${ext}.${ext}`);
+        const run = await cli('run', `scenarios/${name}.yaml`, '-r', '1', '--json', '--log', log);
+        expect(run.code, run.err).toBe(0);
+        const back = await cli('metrics', log, '--json');
+        expect(back.err).toBe('');
+        expect(back.out).toBe(run.out);
+      }
+    });
+  }
 });

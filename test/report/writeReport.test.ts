@@ -32,7 +32,7 @@ describe('writeRunReport', () => {
     expect(paths.map((p) => p.slice(out.length + 1))).toEqual([
       'index.html', 'volumes.svg', 'service.svg', 'agents.svg', 'queue.svg', 'wait-cdf.svg', 'summary.json', 'intervals.csv', 'groups-intervals.csv',
     ]);
-    expect(readdirSync(out).sort()).toEqual(paths.map((p) => p.slice(out.length + 1)).sort());
+    expect(readdirSync(out).sort()).toEqual(['.ccsim-manifest.json', ...paths.map((p) => p.slice(out.length + 1))].sort());
     for (const p of paths.filter((x) => x.endsWith('.svg'))) expect(readFileSync(p, 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   });
 

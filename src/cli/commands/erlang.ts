@@ -20,6 +20,7 @@ import {
 import { MSG, inputError } from '../../messages.js';
 import { parseDuration } from '../../scenario/index.js';
 import { CheckFailed, io } from '../io.js';
+import { flagText, positiveInt, shareFlag } from '../options.js';
 
 interface ErlangArgs {
   model?: string;
@@ -65,9 +66,9 @@ export const erlangCommand: CommandModule<object, ErlangArgs> = {
       .option('agents', { type: 'string', describe: 'agents staffed (leave out with a target to get the least)' })
       .option('patience', { type: 'string', describe: 'mean exponential patience (Erlang A): seconds, or 3m-style' })
       .option('within', { type: 'string', describe: 'service-level threshold T (default 20s)' })
-      .option('target-sl', { type: 'string', describe: 'least share answered within T, a fraction such as 0.8' })
+      .option('target-sl', { type: 'string', describe: 'least share answered within T: 0.8 or 80%' })
       .option('target-asa', { type: 'string', describe: 'most mean wait of answered contacts (seconds or 30s-style)' })
-      .option('max-abandon', { type: 'string', describe: 'most share abandoning, a fraction such as 0.05 (needs --patience)' })
+      .option('max-abandon', { type: 'string', describe: 'most share abandoning: 0.05 or 5% (needs --patience)' })
       .option('capacity', { type: 'string', describe: 'M/M/c/K: most contacts in the system, in service plus waiting (≥ agents)' })
       .option('max-agents', { type: 'string', describe: `cap for the least-agents search (default ${MAX_AGENTS})` })
       .option('json', { type: 'boolean', describe: 'print one JSON object instead of a table' })
@@ -189,7 +190,7 @@ function readRequest(argv: ErlangArgs): ErlangRequest {
   const patienceSec = duration(argv.patience, '--patience', false);
   const withinSec = duration(argv.within, '--within', true) ?? 20;
   const capacity = wholeNumber(argv.capacity, '--capacity');
-  const model = readModel(argv.model, patienceSec, capacity);
+  const model = readModel(flagText(argv.model, '--model'), patienceSec, capacity);
   const target = readTarget(argv, model, patienceSec);
   const agents = wholeNumber(argv.agents, '--agents');
   if (agents === undefined && target === undefined) {
@@ -220,9 +221,9 @@ function readModel(flag: string | undefined, patienceSec: number | undefined, ca
 }
 
 function readTarget(argv: ErlangArgs, model: QueueModel, patienceSec: number | undefined): StaffingTarget | undefined {
-  const minServiceLevel = fraction(argv.targetSl, '--target-sl', '--target-sl 0.8 for 80 %');
+  const minServiceLevel = shareFlag(argv.targetSl, '--target-sl', { ...OPEN_SHARE, example: '--target-sl 0.8 or --target-sl 80%' });
   const maxAsaSec = duration(argv.targetAsa, '--target-asa', false);
-  const maxAbandonRate = fraction(argv.maxAbandon, '--max-abandon', '--max-abandon 0.05 for 5 %');
+  const maxAbandonRate = shareFlag(argv.maxAbandon, '--max-abandon', { ...OPEN_SHARE, example: '--max-abandon 0.05 or --max-abandon 5%' });
   if (minServiceLevel === undefined && maxAsaSec === undefined && maxAbandonRate === undefined) return undefined;
   if (model === 'b' || model === 'k') {
     throw bad(firstTargetFlag({ minServiceLevel, maxAsaSec, maxAbandonRate }), `targets are staffed with Erlang C or A, not model ${model}`, 'use --model c, or --model a with --patience');
@@ -242,7 +243,8 @@ function required<T>(value: T | undefined, flag: string, example: string): T {
   return value;
 }
 
-function positiveNumber(text: string | undefined, flag: string): number | undefined {
+function positiveNumber(value: string | undefined, flag: string): number | undefined {
+  const text = flagText(value, flag);
   if (text === undefined) return undefined;
   const n = Number(text);
   if (String(text).trim() === '' || !Number.isFinite(n) || n <= 0) throw bad(flag, `'${text}' is not a number > 0`, `write e.g. ${flag} 360`);
@@ -250,21 +252,15 @@ function positiveNumber(text: string | undefined, flag: string): number | undefi
 }
 
 function wholeNumber(text: string | undefined, flag: string): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (String(text).trim() === '' || !Number.isInteger(n) || n < 1) throw bad(flag, `'${text}' is not a whole number ≥ 1`, `write e.g. ${flag} 25`);
-  return n;
+  return positiveInt(text, flag, `${flag} 25`);
 }
 
-function fraction(text: string | undefined, flag: string, example: string): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (String(text).trim() === '' || !(n > 0 && n < 1)) throw bad(flag, `'${text}' is not a fraction strictly between 0 and 1`, `write e.g. ${example}`);
-  return n;
-}
+/** Targets of 0 or 100 % are not staffing questions (none, or infinitely many agents). */
+const OPEN_SHARE = { min: 0, minIncluded: false, max: 1, maxIncluded: false } as const;
 
 /** Seconds from `240`, `240s`, `4m`, `1.5h` (the scenario files' durations); `zeroOk` allows 0 (thresholds). */
-function duration(text: string | undefined, flag: string, zeroOk: boolean): number | undefined {
+function duration(value: string | undefined, flag: string, zeroOk: boolean): number | undefined {
+  const text = flagText(value, flag);
   if (text === undefined) return undefined;
   const sec = parseDuration(String(text).trim()) ?? Number.NaN;
   if (!(sec > 0 || (zeroOk && sec === 0))) {

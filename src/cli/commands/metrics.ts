@@ -2,14 +2,22 @@
 import type { CommandModule } from 'yargs';
 import { LogFormatError, readContactLog } from '../../logs/read.js';
 import { readMapping } from '../../logs/mapping.js';
+import { sidePath } from '../../logs/files.js';
 import { InputError, MSG, inputError } from '../../messages.js';
 import { measure, SERVICE_LEVEL_FORMULAS, type MeasureOptions, type ServiceLevelFormula } from '../../metrics/index.js';
 import { studyJson, summarizeStudy } from '../../plan/study.js';
 import { renderKpiTable } from '../../report/kpiTable.js';
 import { reportWriters } from '../lazyReport.js';
 import { existsSync } from 'node:fs';
+import { prepareFolder } from '../../logs/outputFolder.js';
+import type { OutputGuard } from '../../logs/outputs.js';
+import { FORCE_OPTION } from '../force.js';
+import { logInputs } from '../inputs.js';
 import { io } from '../io.js';
 import { durationFlag } from '../options.js';
+
+/** Most reporting intervals one measurement holds (each is a row per channel in memory and in the report). */
+const MAX_INTERVALS = 100_000;
 
 interface MetricsArgs {
   log: string;
@@ -22,6 +30,7 @@ interface MetricsArgs {
   fcrWindow?: string;
   map?: string;
   report?: string;
+  force?: boolean;
 }
 
 export const metricsCommand: CommandModule<object, MetricsArgs> = {
@@ -38,25 +47,29 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
       .option('within', { type: 'string', describe: 'service-level threshold for every channel (default: from .meta.json, else 20s)' })
       .option('sl-formula', { type: 'string', choices: SERVICE_LEVEL_FORMULAS as string[], describe: 'service-level variant' })
       .option('fcr-window', { type: 'string', describe: 'FCR window: a repeat contact within it counts against FCR (default: from .meta.json, else 7d)' })
-      .option('report', { type: 'string', describe: 'write summary.json and per-interval CSVs into this directory' })
+      .option('report', { type: 'string', describe: 'write the report (index.html, SVGs, summary.json, per-interval CSVs) into this directory' })
+      .option('force', FORCE_OPTION)
       .example('$0 metrics out/calls.csv', 'KPIs of a log written by `ccsim run --log out/calls.csv`')
       .example('$0 metrics export.csv --map acd-map.yaml', "KPIs of a real ACD export, its columns mapped onto the log's"),
   handler: async (argv) => {
     if (!existsSync(argv.log)) throw inputError(MSG.fileNotFound(argv.log), { file: argv.log });
     if (argv.map !== undefined && !existsSync(argv.map)) throw inputError(MSG.fileNotFound(argv.map), { file: argv.map });
+    const guard: OutputGuard = { command: 'metrics', flag: '--report', force: Boolean(argv.force), inputs: logInputs(argv.log, argv.map) };
+    if (argv.report) prepareFolder(argv.report, guard, (await reportWriters()).mayBeReportFile);
     let read;
     try {
       read = readContactLog(argv.log, argv.map !== undefined ? readMapping(argv.map) : undefined);
     } catch (e) {
-      if (e instanceof LogFormatError && argv.map !== undefined && e.file === argv.map) throw inputError(MSG.badMapping(e.what), { file: e.file, path: e.where });
-      if (e instanceof LogFormatError) throw inputError(MSG.badLogFile(e.what), { file: e.file ?? argv.log, path: e.where });
-      if (e instanceof SyntaxError) throw inputError(MSG.badLogFile(`the .meta.json side file is not JSON: ${e.message}`), { file: argv.log });
-      throw e;
+      if (!(e instanceof LogFormatError)) throw e;
+      const where = { file: e.file ?? argv.log, path: e.where };
+      if (e.fix !== undefined) throw inputError({ what: e.what, fix: e.fix }, where);
+      throw inputError(argv.map !== undefined && e.file === argv.map ? MSG.badMapping(e.what) : MSG.badLogFile(e.what), where);
     }
     const meta = read.meta;
     const within = durationFlag(argv.within, '--within');
     const withinSec: Record<string, number> = {};
-    for (const c of read.logs[0].channels) withinSec[c] = within ?? meta?.withinSec?.[c] ?? meta?.defaultWithinSec ?? 20;
+    const metaWithin = meta?.withinSec; // without a prototype (logs/metaFile.ts): a channel 'constructor' finds no Object method
+    for (const c of read.logs[0].channels) withinSec[c] = within ?? metaWithin?.[c] ?? meta?.defaultWithinSec ?? 20;
     const horizonSec = durationFlag(argv.horizon, '--horizon') ?? read.logs[0].horizonSec;
     const opts: MeasureOptions = {
       warmupSec: durationFlag(argv.warmup, '--warmup') ?? meta?.warmupSec ?? 0,
@@ -70,6 +83,11 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
       defaultWithinSec: within ?? meta?.defaultWithinSec ?? 20,
     };
     if (!(opts.intervalSec > 0)) throw new InputError({ path: '--interval', what: 'the interval must be longer than 0', fix: 'write e.g. --interval 30m' });
+    if (!SERVICE_LEVEL_FORMULAS.includes(opts.serviceLevelFormula)) {
+      throw inputError(MSG.logBadMeta('serviceLevelFormula', JSON.stringify(opts.serviceLevelFormula), `one of ${SERVICE_LEVEL_FORMULAS.join(', ')}`), { file: sidePath(argv.log, 'meta'), path: 'serviceLevelFormula' });
+    }
+    const intervals = Math.ceil(opts.horizonSec / opts.intervalSec);
+    if (intervals > MAX_INTERVALS) throw inputError(MSG.logTooManyIntervals(intervals, MAX_INTERVALS), { path: argv.interval !== undefined ? '--interval' : '--horizon' });
     if (!(opts.horizonSec > opts.warmupSec)) {
       throw new InputError({ path: '--warmup', what: `warm-up ${opts.warmupSec}s is not before the horizon ${opts.horizonSec}s`, fix: 'use a shorter --warmup or a longer --horizon' });
     }
@@ -80,7 +98,7 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     else out.out(renderKpiTable({ ...result, seed: meta?.seed }, result.summary, {}, withinSec));
     if (!read.hasAgentStates) out.err('note: no agent-state file beside the log, so occupancy is not reported\n');
     if (argv.report) {
-      const paths = (await reportWriters()).writeRunReport(argv.report, { study: result });
+      const paths = (await reportWriters()).writeRunReport(argv.report, { study: result }, guard);
       out.err(`wrote ${paths.join(', ')}\n`);
     }
   },

@@ -1,27 +1,35 @@
 /** `ccsim run <scenario>`: simulate, print the KPI table or JSON, optionally write a report and the log. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { LogWriter, logFormatOf, type LogMeta } from '../../logs/files.js';
-import { InputError, MSG, inputError } from '../../messages.js';
+import { LogWriter, logFormatOf, sidePath, type LogMeta } from '../../logs/files.js';
+import { prepareFolder } from '../../logs/outputFolder.js';
+import { prepareDataFiles, type OutputGuard } from '../../logs/outputs.js';
+import { guardWrite } from '../../logs/writeErrors.js';
+import { MSG, inputError } from '../../messages.js';
 import { poolFor } from '../../plan/parallel.js';
 import { parseShard, runShardJson, shardItems } from '../../plan/shard.js';
-import { runStudy, runStudyWith, studyJson, type StudyResult } from '../../plan/study.js';
+import { runStudyWith, runStudyYielding, studyJson, type StudyResult } from '../../plan/study.js';
 import { renderKpiTable } from '../../report/kpiTable.js';
 import { reportWriters } from '../lazyReport.js';
+import { FORCE_OPTION } from '../force.js';
+import { scenarioInputs } from '../inputs.js';
 import { loadScenario } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/types.js';
 import { io } from '../io.js';
-import { assertNotInput, nonNegativeInt, positiveInt } from '../options.js';
+import { positiveInt, seedFlag } from '../options.js';
 import { progress } from '../progress.js';
 
 interface RunArgs {
   scenario: string;
-  replications?: number;
-  seed?: number;
+  replications?: string;
+  seed?: string;
   json?: boolean;
   report?: string;
   log?: string;
-  workers?: number;
+  workers?: string;
   shard?: string;
+  force?: boolean;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -30,12 +38,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
   builder: (y) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml, .yml or .json)' })
-      .option('replications', { alias: 'r', type: 'number', describe: 'independent replications (default: the scenario\'s, else 10)' })
-      .option('seed', { type: 'number', describe: 'master seed (default: the scenario\'s)' })
+      .option('replications', { alias: 'r', type: 'string', describe: 'independent replications (default: the scenario\'s, else 10)' })
+      .option('seed', { type: 'string', describe: 'master seed (default: the scenario\'s)' })
       .option('json', { type: 'boolean', describe: 'print the KPI document as JSON' })
       .option('report', { type: 'string', describe: 'write index.html (offline), one SVG per chart, summary.json and per-interval CSVs into this directory' })
       .option('log', { type: 'string', describe: 'write the contact log to FILE.csv or FILE.ndjson (plus .agents and .meta.json side files)' })
-      .option('workers', { type: 'number', describe: 'worker threads for the replications (default: every core); results are the same for any count' })
+      .option('workers', { type: 'string', describe: 'worker threads for the replications (default: every core); results are the same for any count' })
+      .option('force', FORCE_OPTION)
       .option('shard', { type: 'string', describe: 'run slice i of n of the replications (i/n, e.g. 2/4) and print it as JSON for `ccsim merge`' })
       .example('$0 run scenarios/retail-bank-day.yaml', 'KPI table of the default scenario')
       .example('$0 run scenarios/single-queue-erlang-a.yaml -r 20 --json', 'JSON with 95 % CIs over 20 replications')
@@ -44,18 +53,28 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: async (argv) => {
     const scenario = loadScenario(argv.scenario);
     const replications = positiveInt(argv.replications, '--replications') ?? scenario.replications;
-    const seed = nonNegativeInt(argv.seed, '--seed') ?? scenario.seed;
+    const seed = seedFlag(argv.seed) ?? scenario.seed;
     const workers = positiveInt(argv.workers, '--workers');
     const shard = argv.shard === undefined ? undefined : parseShard(String(argv.shard));
     if (shard && argv.report) throw inputError(MSG.shardWithOutput('--report'), { path: '--report' });
     const only = shard ? shardItems(shard, replications, 'replications') : undefined;
-    const writer = argv.log ? openLog(argv.log, argv.scenario, scenario, seed, replications) : undefined;
+    // Every output is checked before the simulation, so a refusal costs nothing.
+    const inputs = scenarioInputs(argv.scenario);
+    const logPaths = argv.log ? logFiles(argv.log) : [];
+    const force = Boolean(argv.force);
+    const reportGuard: OutputGuard = { command: 'run', flag: '--report', force, inputs, others: logPaths.map((path) => ({ path, flag: '--log' })) };
+    if (argv.report) prepareFolder(argv.report, reportGuard, (await reportWriters()).mayBeReportFile);
+    if (argv.log) {
+      const others = argv.report ? [{ path: argv.report, flag: '--report' }] : [];
+      prepareDataFiles(logPaths, { command: 'run', flag: '--log', force, inputs, others }, 'holds a contact log (data)');
+    }
+    const writer = argv.log ? openLog(argv.log, scenario, seed, replications) : undefined;
     const bar = progress(`simulating ${scenario.name}`, Boolean(argv.json || shard));
     let result: StudyResult;
     try {
       if (writer) {
         // The log is written in replication order from this thread, so --log runs without workers.
-        result = runStudy(scenario, { replications, seed, only, onLog: (log) => writer.write(log), onProgress: (d, t) => bar.update(d, t) });
+        result = await runStudyYielding(scenario, { replications, seed, only, onLog: (log) => writer.write(log), onProgress: (d, t) => bar.update(d, t) });
       } else {
         const pool = poolFor(workers);
         try {
@@ -64,7 +83,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
           await pool.close();
         }
       }
-      writer?.commit();
+      if (writer) guardWrite(argv.log!, '--log', () => writer.commit());
     } catch (e) {
       writer?.abort();
       throw e;
@@ -83,7 +102,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         inputs: { ...inputsOf(argv.scenario, scenario), seed, replications },
         targets: targetsOf(scenario),
         onProgress: (d, t) => reportBar.update(d, t),
-      });
+      }, reportGuard);
       reportBar.done();
       out.err(`wrote ${paths.join(', ')}\n`);
     }
@@ -91,10 +110,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
   },
 };
 
-function openLog(path: string, scenarioFile: string, s: Scenario, seed: number, replications: number): LogWriter {
-  const format = logFormatOf(path);
-  if (!format) throw inputError(MSG.unknownLogExtension(path), { path: '--log' });
-  assertNotInput(path, [scenarioFile], '--log');
+/** The three files of `--log FILE`; a wrong extension is bad input. */
+function logFiles(path: string): string[] {
+  if (!logFormatOf(path)) throw inputError(MSG.unknownLogExtension(path), { path: '--log' });
+  return [path, sidePath(path, 'agents'), sidePath(path, 'meta')];
+}
+
+function openLog(path: string, s: Scenario, seed: number, replications: number): LogWriter {
+  const format = logFormatOf(path)!;
   const meta: LogMeta = {
     format: 'ccsim-log',
     version: 1,
@@ -113,11 +136,10 @@ function openLog(path: string, scenarioFile: string, s: Scenario, seed: number, 
     channels: Object.values(s.channels).map((c) => ({ id: c.id, kind: c.kind })),
     groups: Object.keys(s.groups),
   };
-  try {
+  return guardWrite(path, '--log', () => {
+    mkdirSync(dirname(path), { recursive: true });
     return new LogWriter(path, format, meta);
-  } catch (e) {
-    throw new InputError({ path: '--log', what: `cannot write '${path}': ${(e as Error).message}`, fix: 'check that the directory exists and is writable' });
-  }
+  });
 }
 
 function targetsOf(s: Scenario) {

@@ -1,32 +1,36 @@
 /** `ccsim staff <scenario> --target EXPR`: agents per interval and group to meet the targets; analytic guess, then simulation. */
 import { reportWriters } from '../lazyReport.js';
-import { mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Document, isScalar, isSeq, visit } from 'yaml';
 import type { CommandModule } from 'yargs';
-import { writeFileAtomic } from '../../logs/files.js';
+import { prepareFolder, writeFolder } from '../../logs/outputFolder.js';
+import type { OutputGuard } from '../../logs/outputs.js';
+import { safeSegment } from '../../logs/safeName.js';
 import { MSG, inputError } from '../../messages.js';
 import { CONTACT_METRICS, type Unit } from '../../metrics/definitions.js';
 import { poolFor } from '../../plan/parallel.js';
 import { staffScenario, staffTargets, type Hours, type StaffResult } from '../../plan/staff.js';
-import { alignColumns, formatNumber, parseTarget } from '../../plan/targets.js';
+import { alignColumns, formatNumber, parseRate, parseTarget } from '../../plan/targets.js';
 import { withStaffingTables } from '../../plan/vary.js';
 import { buildScenario, formatDuration, loadScenario, readScenarioFile } from '../../scenario/index.js';
 import type { Scenario } from '../../scenario/types.js';
 import { CheckFailed, io } from '../io.js';
-import { assertNotInput, nonNegativeInt, positiveInt } from '../options.js';
+import { FORCE_OPTION } from '../force.js';
+import { scenarioInputs } from '../inputs.js';
+import { amountFlag, flagText, positiveInt, seedFlag } from '../options.js';
 
 interface StaffArgs {
   scenario: string;
   target?: string | string[];
-  replications?: number;
-  seed?: number;
-  confidence?: number;
-  maxIterations?: number;
-  cost?: number;
+  replications?: string;
+  seed?: string;
+  confidence?: string;
+  maxIterations?: string;
+  cost?: string;
   out?: string;
   json?: boolean;
-  workers?: number;
+  workers?: string;
+  force?: boolean;
 }
 
 export const staffCommand: CommandModule<object, StaffArgs> = {
@@ -36,34 +40,40 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file' })
       .option('target', { type: 'string', describe: "KPI target, quoted, e.g. 'voice.serviceLevel>=0.8' (repeatable; channels without one keep the scenario's target)" })
-      .option('replications', { alias: 'r', type: 'number', describe: "replications per simulation (default: the scenario's)" })
-      .option('seed', { type: 'number', describe: "master seed (default: the scenario's)" })
-      .option('confidence', { type: 'number', default: 0.95, describe: 'one-sided confidence that each interval meets each target (0.5 = the mean does)' })
-      .option('max-iterations', { type: 'number', default: 30, describe: 'most simulations the search may run' })
-      .option('cost', { type: 'number', describe: "cost of an agent-hour (default: the scenario's hourlyCost)" })
+      .option('replications', { alias: 'r', type: 'string', describe: "replications per simulation (default: the scenario's)" })
+      .option('seed', { type: 'string', describe: "master seed (default: the scenario's)" })
+      .option('confidence', { type: 'string', describe: 'one-sided confidence that each interval meets each target, 0.95 or 95% (default 0.95; 0.5 = the mean does)' })
+      .option('max-iterations', { type: 'string', describe: 'most simulations the search may run (default 30)' })
+      .option('cost', { type: 'string', describe: "cost of an agent-hour (default: the scenario's hourlyCost)" })
       .option('out', { type: 'string', describe: 'folder for staffing.csv, staffing.json and the staffed scenario (default: reports/<scenario>-staff)' })
       .option('json', { type: 'boolean', describe: 'print staffing.json instead of the table' })
-      .option('workers', { type: 'number', describe: 'worker threads (default: every core)' })
+      .option('workers', { type: 'string', describe: 'worker threads (default: every core)' })
+      .option('force', FORCE_OPTION)
       .example("$0 staff scenarios/retail-bank-day.yaml --target 'accounts.serviceLevel>=0.8' --target 'cards.abandonRate<=0.01'", 'other channels keep their own targets'),
   handler: async (argv) => {
     const scenario = loadScenario(argv.scenario);
     const raw = readScenarioFile(argv.scenario);
     const given = (argv.target === undefined ? [] : Array.isArray(argv.target) ? argv.target : [argv.target]).map((t) => parseTarget(String(t), scenario, { path: '--target' }));
     const targets = staffTargets(given, scenario, { path: '--target' });
-    const confidence = Number(argv.confidence);
-    if (!(confidence >= 0.5 && confidence < 1)) throw inputError(MSG.badConfidence(String(argv.confidence)), { path: '--confidence' });
-    const maxIterations = positiveInt(argv.maxIterations, '--max-iterations')!;
-    if (argv.cost !== undefined && !(Number(argv.cost) >= 0)) throw inputError(MSG.flag(`'${argv.cost}' is not a cost`, 'write the cost of one agent-hour, e.g. --cost 32'), { path: '--cost' });
-    const outDir = argv.out ?? join('reports', `${scenario.name}-staff`);
-    const staffedFile = join(outDir, `${scenario.name}-staffed.yaml`);
-    assertNotInput(staffedFile, [argv.scenario], '--out');
+    const confidence = readConfidence(argv.confidence);
+    const maxIterations = positiveInt(argv.maxIterations, '--max-iterations', '--max-iterations 30') ?? 30;
+    const cost = amountFlag(argv.cost, '--cost', '--cost 32 (the cost of one agent-hour)');
+    // The scenario name is free text: as a path segment it is made safe first.
+    const stem = safeSegment(scenario.name);
+    const outDir = argv.out ?? join('reports', `${stem}-staff`);
+    const staffedName = `${stem}-staffed.yaml`;
+    const staffedFile = join(outDir, staffedName);
+    const guard: OutputGuard = { command: 'staff', flag: '--out', force: Boolean(argv.force), inputs: scenarioInputs(argv.scenario, raw) };
+    const { mayBeReportFile, runReportFiles } = await reportWriters();
+    const tables = ['staffing.json', 'staffing.csv', staffedName];
+    prepareFolder(outDir, guard, (name) => tables.includes(name) || mayBeReportFile(name));
     const out = io();
     const pool = poolFor(positiveInt(argv.workers, '--workers'));
     let found: Awaited<ReturnType<typeof staffScenario>>;
     try {
       found = await staffScenario(pool, scenario, targets, {
         replications: positiveInt(argv.replications, '--replications') ?? scenario.replications,
-        seed: nonNegativeInt(argv.seed, '--seed') ?? scenario.seed,
+        seed: seedFlag(argv.seed) ?? scenario.seed,
         confidence,
         maxIterations,
         onIteration: (it) => out.err(`staff: iteration ${it.iteration}: ${formatNumber(it.agentHours, 'hours')} agent-hours, ${it.unmet} interval target${it.unmet === 1 ? '' : 's'} missed\n`),
@@ -72,23 +82,33 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
       await pool.close();
     }
     const { result, study, counts } = found;
-    const rates = costRates(scenario, argv.cost);
+    const rates = costRates(scenario, cost);
     const doc = { ...result, ...(rates ? { cost: costs(result, rates) } : {}), file: argv.scenario };
 
     const staffed = staffedScenario(raw, argv.scenario, staffedFile, scenario, result, counts);
-    mkdirSync(outDir, { recursive: true });
-    writeFileAtomic(join(outDir, 'staffing.json'), JSON.stringify(doc, null, 2) + '\n');
-    writeFileAtomic(join(outDir, 'staffing.csv'), staffCsv(result));
-    writeFileAtomic(staffedFile, staffed);
+    // The staffed scenario's own report (charts of the last simulation), beside the tables: one folder, one manifest.
+    const report = runReportFiles({ study, targets: Object.fromEntries(Object.values(scenario.channels).map((c) => [c.id, c.target])) });
+    const paths = writeFolder(outDir, [
+      { name: 'staffing.json', text: JSON.stringify(doc, null, 2) + '\n' },
+      { name: 'staffing.csv', text: staffCsv(result) },
+      { name: staffedName, text: staffed },
+      ...report,
+    ], guard);
     if (argv.json) out.out(JSON.stringify(doc, null, 2) + '\n');
     else out.out(renderStaff(result, rates));
-    // The staffed scenario's own report (charts of the last simulation), beside the tables.
-    const { writeRunReport } = await reportWriters();
-    const report = writeRunReport(outDir, { study, targets: Object.fromEntries(Object.values(scenario.channels).map((c) => [c.id, c.target])) });
-    out.err(`wrote ${join(outDir, 'staffing.csv')}, ${join(outDir, 'staffing.json')}, ${staffedFile}, ${report[0]}\n`);
+    out.err(`wrote ${paths[1]}, ${paths[0]}, ${paths[2]}, ${paths[3]}\n`);
     if (!result.met) throw new CheckFailed('targets unmet');
   },
 };
+
+/** --confidence as a fraction (`0.95` or `95%`), from 0.5 up to below 1; 0.95 when absent. */
+function readConfidence(value: unknown): number {
+  const text = flagText(value, '--confidence');
+  if (text === undefined) return 0.95;
+  const c = parseRate(text);
+  if (c === undefined || !(c >= 0.5 && c < 1)) throw inputError(MSG.badConfidence(text), { path: '--confidence' });
+  return c;
+}
 
 /** Cost of an agent-hour per group: --cost for all, else each group's hourlyCost; undefined when a group has none. */
 function costRates(s: Scenario, flag: number | undefined): Record<string, number> | undefined {

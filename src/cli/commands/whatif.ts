@@ -1,23 +1,29 @@
 /** `ccsim whatif <scenario> --vary PATH=FROM..TO[:STEP] ...`: precompute a grid and write the trainer's slider page. */
-import { mkdirSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { writeFileAtomic } from '../../logs/files.js';
+import { prepareRegeneratedFile, writeOutputFile, type OutputGuard } from '../../logs/outputs.js';
+import { safeSegment } from '../../logs/safeName.js';
 import { InputError } from '../../messages.js';
 import { parseVary } from '../../plan/vary.js';
 import { whatIfWriters } from '../lazyReport.js';
 import { buildScenario, readScenarioFile } from '../../scenario/index.js';
 import { io } from '../io.js';
-import { assertNotInput, nonNegativeInt, positiveInt } from '../options.js';
+import { FORCE_OPTION } from '../force.js';
+import { scenarioInputs } from '../inputs.js';
+import { positiveInt, seedFlag } from '../options.js';
 import { progress } from '../progress.js';
 
 interface WhatIfArgs {
   scenario: string;
   vary: string[];
-  replications?: number;
-  seed?: number;
+  replications?: string;
+  seed?: string;
   out?: string;
+  force?: boolean;
 }
+
+/** The tag in the head of every page ccsim writes (report/html.ts). */
+const GENERATOR_TAG = '<meta name="generator" content="ccsim">';
 
 /** Few replications by default: a page for a classroom, not a staffing decision. */
 const DEFAULT_REPLICATIONS = 3;
@@ -29,9 +35,10 @@ export const whatifCommand: CommandModule<object, WhatIfArgs> = {
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (.yaml, .yml or .json)' })
       .option('vary', { type: 'string', array: true, demandOption: true, describe: 'PATH=FROM..TO[:STEP] (or PATH=V1,V2,...): one slider; repeat for more' })
-      .option('replications', { alias: 'r', type: 'number', describe: `replications per grid point (default ${DEFAULT_REPLICATIONS})` })
-      .option('seed', { type: 'number', describe: "master seed, the same for every point (default: the scenario's)" })
+      .option('replications', { alias: 'r', type: 'string', describe: `replications per grid point (default ${DEFAULT_REPLICATIONS})` })
+      .option('seed', { type: 'string', describe: "master seed, the same for every point (default: the scenario's)" })
       .option('out', { type: 'string', describe: 'the HTML file to write (default reports/<scenario name>/whatif.html)' })
+      .option('force', FORCE_OPTION)
       .example('$0 whatif scenarios/single-queue-erlang-a.yaml --vary groups.team.agents=18..30 --vary channels.voice.volume=0.8..1.2:0.1', 'agents and volume sliders')
       .example('$0 whatif scenarios/retail-bank-day.yaml --vary channels.accounts.volume=0.8..1.3:0.1 --out bank-whatif.html', 'one slider, a chosen file'),
   handler: async (argv) => {
@@ -41,12 +48,14 @@ export const whatifCommand: CommandModule<object, WhatIfArgs> = {
     const base = buildScenario(raw, file);
     const varies = argv.vary.map((v) => parseVary(String(v), '--vary'));
     const replications = positiveInt(argv.replications, '--replications') ?? DEFAULT_REPLICATIONS;
-    const seed = nonNegativeInt(argv.seed, '--seed') ?? base.seed;
-    const out = argv.out ?? join('reports', base.name.replace(/[^\w.-]+/g, '-'), 'whatif.html');
+    const seed = seedFlag(argv.seed) ?? base.seed;
+    const out = argv.out ?? join('reports', safeSegment(base.name), 'whatif.html');
     if (!/\.html?$/i.test(extname(out))) {
       throw new InputError({ path: '--out', what: `'${out}' is not an .html file`, fix: 'name the page with an .html extension, e.g. --out whatif.html' });
     }
-    assertNotInput(out, [file], '--out');
+    const guard: OutputGuard = { command: 'whatif', flag: '--out', force: Boolean(argv.force), inputs: scenarioInputs(file, raw) };
+    // A page ccsim wrote (its generator tag) is regenerated; any other file needs --force.
+    prepareRegeneratedFile(out, guard, (head) => head.includes(GENERATOR_TAG));
     const bar = progress(`what-if ${base.name}`, false);
     let html: string;
     let points: number;
@@ -57,8 +66,7 @@ export const whatifCommand: CommandModule<object, WhatIfArgs> = {
     } finally {
       bar.done();
     }
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileAtomic(out, html);
+    writeOutputFile(out, html, '--out');
     io().err(`wrote ${out} (${points} points × ${replications} replications, seed ${seed})\n`);
   },
 };
