@@ -233,6 +233,8 @@ const profile = z
     }),
   })
   .superRefine((p, ctx) => {
+    // zod runs refinements even when a field already failed: check only what parsed.
+    if (!Array.isArray(p.weights?.days) || typeof p.interval !== 'number') return;
     const slots = SECONDS_PER_DAY / p.interval;
     const needed = isMultipleOf(SECONDS_PER_DAY, p.interval) ? String(Math.round(slots)) : 'one day of';
     const seen = new Set<string | undefined>();
@@ -258,6 +260,7 @@ const dailyArrivals = z
     profile: profile.meta({ examples: [{ interval: '30m', weights: [1, 2, 3] }] }),
   })
   .superRefine((a, ctx) => {
+    if (!Array.isArray(a.profile?.weights?.days) || !Array.isArray(a.daily?.days)) return;
     const reported = new Set<string>();
     a.profile.weights.days.forEach((list, w) => {
       const key = a.profile.weights.keys[w];
