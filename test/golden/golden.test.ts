@@ -27,14 +27,14 @@ const sha = (text: string | Buffer) => createHash('sha256').update(text).digest(
 
 /** Hash the JSON document and every file the log writer produced. */
 async function hashRun(file: string, seed: number, ext: 'csv' | 'ndjson'): Promise<Record<string, string>> {
-  const stem = join(dir, `${file}-${seed}`);
+  // One stem per format: two logs may not share a .meta.json.
+  const stem = join(dir, `${file}-${seed}-${ext}`);
   const r = await cli('run', join('scenarios', file), '-r', REPLICATIONS, '--seed', String(seed), '--json', '--log', `${stem}.${ext}`);
   expect(r.code, r.err).toBe(0);
   const out: Record<string, string> = { json: sha(r.out) };
   for (const side of [`.${ext}`, `.agents.${ext}`, '.meta.json']) {
     if (existsSync(stem + side)) out[`log${side}`] = sha(readFileSync(stem + side));
   }
-  rmSync(`${stem}.${ext}`, { force: true });
   return out;
 }
 
