@@ -11,6 +11,7 @@ import { distMean } from '../engine/distributions.js';
 import type { Unit } from '../metrics/definitions.js';
 import type { Scenario } from '../scenario/types.js';
 import { checkStudySize } from '../scenario/limits.js';
+import { nonErlangFeatures } from '../scenario/erlangFit.js';
 import type { AnalyticPoint, SweepResult } from './results.js';
 import { runStudyWith, type ReplicationRunner } from './study.js';
 import { alignColumns, estimateAt, formatNumber, formatPlusMinus, kpiPathsOf, type KpiPath } from './targets.js';
@@ -48,15 +49,10 @@ export async function runSweep(runner: ReplicationRunner, raw: unknown, file: st
 
 /** The one channel and group of a scenario Erlang A (or C) describes, or undefined. */
 function singleQueue(s: Scenario) {
-  const channels = Object.values(s.channels);
-  const groups = Object.values(s.groups);
-  if (channels.length !== 1 || groups.length !== 1) return undefined;
-  const [c] = channels;
-  const [g] = groups;
-  const rates = c.arrivals.ratesPerSec;
-  const constantRate = !c.arrivalTimesSec && rates.every((r) => r === rates[0]);
-  const plain = c.kind === 'call' && !c.open && !c.forecastErrorCv && !c.initialBacklog && !g.shrinkage && Object.keys(s.queues ?? {}).length === 0;
-  if (!constantRate || !plain || g.staffing.kind !== 'constant') return undefined;
+  if (nonErlangFeatures(s).length > 0) return undefined;
+  const [c] = Object.values(s.channels);
+  const [g] = Object.values(s.groups);
+  if (g.staffing.kind !== 'constant') return undefined;
   return { channel: c, agents: g.staffing.agents };
 }
 
@@ -83,6 +79,8 @@ export function erlangPoint(s: Scenario): AnalyticPoint | undefined {
 
 /** What the analytic curve assumes, naming where this scenario departs from it. */
 function analyticNote(s: Scenario): string | undefined {
+  const features = nonErlangFeatures(s);
+  if (features.length > 0) return `no Erlang curve: Erlang A does not model ${features.join(', ')}`;
   const q = singleQueue(s);
   if (!q) return undefined;
   const c = q.channel;

@@ -10,6 +10,7 @@ export type { ScenarioFile, ScenarioFileInput } from './schema.js';
 export { findReferenceProblems, checkReferences, type ReferenceProblem } from './crossref.js';
 export { normalizeScenario, arrivalRates, DEFAULT_INTERVAL_SEC, DEFAULT_WITHIN_SEC } from './normalize.js';
 export { formatPath } from './errors.js';
+export { nonErlangFeatures } from './erlangFit.js';
 export { LIMITS, checkLimits, checkStudySize, expectedContacts, expectedArrivals } from './limits.js';
 export { expandRoster, breakOffsets, type RosterShift, type RosterBreak } from './roster.js';
 export { readOpeningHours, parseClockRange } from './openingHours.js';
