@@ -12,6 +12,11 @@
  * agents), 5.4 hours at c = 100 and ρ = 0.98. So the warm-up is at least 5 relaxation
  * times and the measured part at least 20, which keeps start-up bias well inside the CI.
  *
+ * Why no set has a service level near 1: there, waits come in rare bursts, the
+ * per-replication SL is so skewed that a t-interval over 20 replications is not valid (at
+ * c = 250, load 0.85 the simulated mean sat below the exact 1 − SL at most seeds, as the
+ * mean of a skewed sample does). Load 0.93 keeps every set's SL within the t-interval's reach.
+ *
  * False alarms: the file makes 56 checks (8 sets × SL, ASA, occupancy for Erlang C and
  * Erlang A, plus the abandon rate for Erlang A) and may fail at a seed with probability
  * FALSE_ALARM_BUDGET['model/erlang-agreement'] (0.0005) when the simulator is right: each
@@ -40,7 +45,7 @@ const CASES: Case[] = [
   { agents: 25, load: 0.96, ahtSec: 240, patienceSec: 180 },
   { agents: 50, load: 0.7, ahtSec: 300, patienceSec: 30 },
   { agents: 100, load: 0.98, ahtSec: 200, patienceSec: 300 },
-  { agents: 250, load: 0.85, ahtSec: 400, patienceSec: 1200 },
+  { agents: 250, load: 0.93, ahtSec: 400, patienceSec: 1200 },
   { agents: 500, load: 0.98, ahtSec: 288, patienceSec: 180 },
 ];
 

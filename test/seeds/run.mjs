@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 
 /** The test files that take their seeds from CCSIM_TEST_SEEDS (test/helpers/seeds.ts). */
-const STATISTICAL = ['test/model/erlang-agreement.test.ts'];
+const STATISTICAL = ['test/model/erlang-agreement.test.ts', 'test/model/fcr-statistics.test.ts', 'test/model/workday-stats.test.ts'];
 const PARALLEL = 2;
 
 const given = process.env.CCSIM_TEST_SEEDS?.trim();
