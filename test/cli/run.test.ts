@@ -29,9 +29,9 @@ describe('ccsim run', () => {
     expect(voice.backlogEnd).toBeUndefined();
     expect(j.groups.team.occupancy.mean).toBeGreaterThan(0.8);
     expect(j.total.offered.mean).toBe(voice.offered.mean);
-    // 360/h over 198 counted hours.
-    expect(voice.offered.mean).toBeGreaterThan(71280 * 0.98);
-    expect(voice.offered.mean).toBeLessThan(71280 * 1.02);
+    // 360/h over 198 counted hours: each replication's count is Poisson(71,280), so the mean
+    // of 3 has sd √(71,280 / 3); 4.9 sd is a false alarm of 1e-6 (the seed is the scenario's).
+    expect(Math.abs(voice.offered.mean - 71280)).toBeLessThanOrEqual(4.9 * Math.sqrt(71280 / 3));
   });
 
   it('is byte-identical for the same seed and differs for another', async () => {
